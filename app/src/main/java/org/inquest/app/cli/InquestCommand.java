@@ -1,0 +1,114 @@
+package org.inquest.app.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.inquest.connectors.error.InquestException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The top-level {@code inquest} command. With no subcommand it opens the workbench; every subcommand is headless.
+ * Exit codes follow the contract: 0 ok, 1 gate crossed, 2 usage, 3 input, 4 internal.
+ */
+@Command(name = "inquest", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Investigate machine-learning incidents: import prediction logs, snapshots and traces into a"
+                + " workspace, compare slices, and export a postmortem report.",
+        subcommandsRepeatable = false)
+public final class InquestCommand implements Callable<Integer> {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_GATE = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_INPUT = 3;
+    public static final int EXIT_INTERNAL = 4;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces for errors.")
+    boolean debug;
+
+    @Option(names = "--workspace", description = "Workspace to open in the workbench (default: the demo incident).")
+    java.nio.file.Path workspace;
+
+    /** Subcommands, in the order --help lists them. Each is a small class of its own in this package. */
+    static List<Object> subcommands() {
+        return List.of(new OpenCommand());
+    }
+
+    @Override
+    public Integer call() {
+        return OpenCommand.launchWorkbench(workspace);
+    }
+
+    /** Runs the command line and returns the process exit code; never calls {@code System.exit}. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = commandLine(out, err);
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        InquestCommand root = new InquestCommand();
+        CommandLine cli = new CommandLine(root);
+        for (Object sub : subcommands()) {
+            cli.addSubcommand(sub);
+        }
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean debugOn = parseResult.matchedOptionValue("--debug", false)
+                    || parseResult.subcommands().stream().anyMatch(p -> p.matchedOptionValue("--debug", false))
+                    || debugRequested(parseResult);
+            return report(ex, commandLine.getErr(), debugOn);
+        });
+        cli.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("inquest: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help' for more information.");
+            return EXIT_USAGE;
+        });
+        return cli;
+    }
+
+    private static boolean debugRequested(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Maps a failure to one line on stderr (plus the stack trace with --debug) and the contract's exit code. */
+    static int report(Throwable ex, PrintWriter err, boolean debug) {
+        Throwable cause = ex;
+        while (!(cause instanceof InquestException) && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        int code;
+        String message;
+        if (cause instanceof InquestException known) {
+            code = known.exitCode();
+            message = known.getMessage();
+        } else {
+            code = EXIT_INTERNAL;
+            message = "internal error: " + ex;
+        }
+        err.println("inquest: " + oneLine(message));
+        if (debug) {
+            ex.printStackTrace(err);
+        } else if (code == EXIT_INTERNAL) {
+            err.println("(run again with --debug for the stack trace)");
+        }
+        err.flush();
+        return code;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replace('\n', ' ').replace('\r', ' ');
+    }
+}
