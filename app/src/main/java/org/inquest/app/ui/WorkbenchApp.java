@@ -1,18 +1,22 @@
 package org.inquest.app.ui;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
-/** The workbench window. */
+/** The JavaFX application: one workbench window on the requested workspace (the demo incident when none). */
 public final class WorkbenchApp extends Application {
+    private Workbench workbench;
+
     @Override
     public void start(Stage stage) {
-        BorderPane root = new BorderPane(new Label("Inquest"));
-        stage.setTitle("Inquest");
-        stage.setScene(new Scene(root, 1280, 800));
-        stage.show();
+        workbench = new Workbench(stage);
+        workbench.start(WorkbenchLauncher.requestedWorkspace());
+    }
+
+    @Override
+    public void stop() {
+        if (workbench != null) {
+            workbench.close();
+        }
     }
 }

@@ -1,0 +1,209 @@
+package org.inquest.app.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.inquest.app.ui.explorer.ExplorerView;
+import org.inquest.app.ui.explorer.ExplorerViewModel;
+import org.inquest.app.ui.explorer.QuarantineView;
+import org.inquest.app.ui.session.AppDirs;
+import org.inquest.app.ui.session.RecentWorkspaces;
+import org.inquest.app.ui.session.WorkbenchViewModel;
+import org.inquest.app.ui.sql.SqlConsoleView;
+import org.inquest.app.ui.sql.SqlConsoleViewModel;
+import org.inquest.app.ui.task.FxTaskRunner;
+import org.inquest.app.ui.task.StatusModel;
+import org.inquest.app.ui.task.TaskRunner;
+
+/**
+ * Composes the workbench: creates the view models, builds the window around them and wires each newly opened
+ * workspace's task runner into every view model. Used by {@link WorkbenchApp} and by the UI tests.
+ */
+public final class Workbench {
+    /** Worker threads for DuckDB work; DuckDB parallelises each query itself, so two are plenty. */
+    static final int WORKERS = 2;
+
+    private final Stage stage;
+    private final StatusModel status = new StatusModel();
+    private final ExecutorService opener = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "inquest-open");
+        t.setDaemon(true);
+        return t;
+    });
+    private final WorkbenchViewModel vm;
+    private final ExplorerViewModel explorer = new ExplorerViewModel();
+    private final SqlConsoleViewModel sql = new SqlConsoleViewModel();
+    private final TabPane tabs = new TabPane();
+    private final Scene scene;
+
+    public Workbench(Stage stage) {
+        this.stage = stage;
+        this.vm = new WorkbenchViewModel(opener, Platform::runLater,
+                ws -> new FxTaskRunner(WORKERS, ws::newConnection, status),
+                new RecentWorkspaces(AppDirs.recentFile()), status);
+        vm.runnerProperty().addListener((o, old, runner) -> attach(runner));
+
+        BorderPane root = new BorderPane();
+        root.setId("workbench");
+        tabs.setId("tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().add(tab("SQL", "tab-sql", new SqlConsoleView(sql)));
+
+        ExplorerView explorerView = new ExplorerView(explorer,
+                table -> QuarantineView.show(stage, explorer, table));
+        SplitPane split = new SplitPane(explorerView, tabs);
+        split.setDividerPositions(0.22);
+        SplitPane.setResizableWithParent(explorerView, false);
+
+        VBox top = new VBox(menuBar());
+        root.setTop(top);
+        root.setCenter(split);
+        root.setBottom(new StatusBarView(status));
+
+        Label empty = new Label("Open a workspace (File ▸ Open, Ctrl+O) or import data (Ctrl+I).");
+        empty.setPadding(new Insets(20));
+
+        scene = new Scene(root, 1366, 768);
+        Theme.apply(scene, false);
+        vm.darkProperty().addListener((o, a, dark) -> Theme.apply(scene, dark));
+        stage.titleProperty().bind(vm.titleProperty());
+        stage.setScene(scene);
+        stage.setOnHidden(e -> close());
+    }
+
+    private void attach(TaskRunner runner) {
+        if (runner == null) {
+            return;
+        }
+        explorer.attach(runner);
+        sql.attach(runner);
+        explorer.refresh();
+    }
+
+    private MenuBar menuBar() {
+        MenuItem newWs = item("New workspace…", "Shortcut+N", this::newWorkspace);
+        MenuItem open = item("Open workspace…", "Shortcut+O", this::openWorkspace);
+        Menu recent = new Menu("Open recent");
+        recent.setId("menu-recent");
+        recent.setOnShowing(e -> fillRecent(recent));
+        fillRecent(recent);
+        vm.recent().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent(recent));
+        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
+        Menu file = new Menu("File", null, newWs, open, recent, new SeparatorMenuItem(), quit);
+
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        dark.selectedProperty().bindBidirectional(vm.darkProperty());
+        MenuItem refresh = item("Refresh", "F5", explorer::refresh);
+        Menu view = new Menu("View", null, dark, refresh);
+        MenuBar bar = new MenuBar(file, view);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private void fillRecent(Menu recent) {
+        List<MenuItem> items = new ArrayList<>();
+        for (Path p : vm.recentList()) {
+            MenuItem item = new MenuItem(p.toString());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> vm.open(p));
+            items.add(item);
+        }
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem("(none yet)");
+            none.setDisable(true);
+            items.add(none);
+        }
+        recent.getItems().setAll(items);
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private static Tab tab(String title, String id, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId(id);
+        return tab;
+    }
+
+    private void newWorkspace() {
+        FileChooser chooser = workspaceChooser("New workspace");
+        chooser.setInitialFileName("investigation.duckdb");
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            vm.open(file.toPath());
+        }
+    }
+
+    private void openWorkspace() {
+        File file = workspaceChooser("Open workspace").showOpenDialog(stage);
+        if (file != null) {
+            vm.open(file.toPath());
+        }
+    }
+
+    private static FileChooser workspaceChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Inquest workspace (DuckDB)", "*.duckdb"));
+        return chooser;
+    }
+
+    /** Opens {@code workspace}, or the demo incident when null. */
+    public void start(Path workspace) {
+        stage.show();
+        if (workspace != null) {
+            vm.open(workspace);
+        } else if (!vm.recentList().isEmpty() && java.nio.file.Files.isRegularFile(AppDirs.demoWorkspace())) {
+            vm.open(AppDirs.demoWorkspace());
+        }
+    }
+
+    public void close() {
+        vm.close();
+        opener.shutdownNow();
+    }
+
+    public WorkbenchViewModel viewModel() {
+        return vm;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public StatusModel status() {
+        return status;
+    }
+}

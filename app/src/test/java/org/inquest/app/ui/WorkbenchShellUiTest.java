@@ -1,0 +1,68 @@
+package org.inquest.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.inquest.connectors.workspace.Workspace;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The shell under Monocle: a workspace opens, the explorer lists it, the SQL console runs a query off the FX thread. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchShellUiTest {
+    @TempDir
+    static Path dir;
+    static Path workspaceFile;
+    Workbench workbench;
+
+    @BeforeAll
+    static void makeWorkspace() throws Exception {
+        System.setProperty("inquest.data.dir", dir.resolve("data").toString());
+        try (Workspace ws = TestWorkspaces.small(dir)) {
+            workspaceFile = ws.file();
+        }
+    }
+
+    @AfterAll
+    static void clear() {
+        System.clearProperty("inquest.data.dir");
+    }
+
+    @Start
+    void start(Stage stage) {
+        workbench = new Workbench(stage);
+        workbench.start(workspaceFile);
+    }
+
+    @Test
+    void opensTheWorkspaceAndRunsSql(FxRobot robot) throws Exception {
+        ListView<?> tables = robot.lookup("#explorer-tables").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tables.getItems().size() == 1);
+        assertTrue(robot.lookup("#explorer-tables").queryAs(ListView.class).getItems().get(0).toString()
+                .contains("preds"));
+        robot.interact(() -> workbench.tabs().getSelectionModel().select(
+                workbench.tabs().getTabs().stream().filter(t -> "tab-sql".equals(t.getId())).findFirst().orElseThrow()));
+        TextArea editor = robot.lookup("#sql-editor").queryAs(TextArea.class);
+        robot.interact(() -> editor.setText("SELECT count(*) AS n FROM preds WHERE model_version = 'v2'"));
+        robot.clickOn("#sql-run");
+        @SuppressWarnings("unchecked")
+        TableView<List<Object>> results = robot.lookup("#sql-results").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> results.getItems().size() == 1);
+        assertEquals(4L, results.getItems().get(0).get(0));
+        assertTrue(workbench.viewModel().recentList().contains(workspaceFile));
+    }
+}
