@@ -1,0 +1,42 @@
+package org.inquest.analysis.performance;
+
+import java.sql.Connection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.inquest.analysis.slice.Slice;
+
+/** Model quality of a slice, whole or per group, with the metrics that fit the task. */
+public final class PerformanceAnalyzer {
+    private final BinaryClassificationAnalyzer binary;
+    private final MulticlassAnalyzer multiclass;
+    private final RegressionAnalyzer regression;
+
+    public PerformanceAnalyzer(Connection connection) {
+        this.binary = new BinaryClassificationAnalyzer(connection);
+        this.multiclass = new MulticlassAnalyzer(connection);
+        this.regression = new RegressionAnalyzer(connection);
+    }
+
+    public PerformanceMetrics analyze(Slice slice, ModelColumns columns, TaskKind task, double threshold) {
+        Map<String, PerformanceMetrics> one = analyze(slice, columns, task, threshold, Grouping.NONE);
+        return one.isEmpty() ? empty(task) : one.values().iterator().next();
+    }
+
+    public Map<String, PerformanceMetrics> analyze(Slice slice, ModelColumns columns, TaskKind task,
+                                                   double threshold, Grouping grouping) {
+        return new LinkedHashMap<>(switch (task) {
+            case BINARY -> binary.analyze(slice, columns, threshold, grouping);
+            case MULTICLASS -> multiclass.analyze(slice, columns, grouping);
+            case REGRESSION -> regression.analyze(slice, columns, grouping);
+        });
+    }
+
+    static PerformanceMetrics empty(TaskKind task) {
+        return switch (task) {
+            case BINARY -> new ClassificationMetrics(0, 0, null, null, null, null, null, null, null,
+                    new Confusion(0, 0, 0, 0));
+            case MULTICLASS -> new MulticlassMetrics(0, 0, null, null, null, Map.of());
+            case REGRESSION -> new RegressionMetrics(0, 0, null, null, null, null);
+        };
+    }
+}

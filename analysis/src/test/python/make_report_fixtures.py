@@ -1,0 +1,180 @@
+#!/usr/bin/python3
+"""Reference values for Inquest's model-quality metrics, computed by scikit-learn and numpy.
+
+Run with Debian's interpreter (apt-get install python3-sklearn):
+
+    /usr/bin/python3 analysis/src/test/python/make_report_fixtures.py
+
+It writes fixture CSV files and one expected-values JSON under analysis/src/test/resources/report/. The Java tests
+read only these outputs; they never run Python. Values that would be undefined (e.g. a TPR for a group with no
+positives) are written as null.
+"""
+import json
+import math
+import os
+
+import numpy as np
+import sklearn
+from sklearn import metrics
+from sklearn.calibration import calibration_curve
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "report")
+rng = np.random.RandomState(20261123)
+
+
+def fnum(x):
+    if x is None:
+        return None
+    x = float(x)
+    return None if math.isnan(x) else x
+
+
+def write_csv(path, header, rows):
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(",".join(header) + "\n")
+        for r in rows:
+            f.write(",".join("" if v is None else str(v) for v in r) + "\n")
+
+
+# ---------------------------------------------------------------------------------------------- binary classification
+N = 2000
+group = np.array(["A"] * 1200 + ["B"] * 780 + ["C"] * 20)
+rng.shuffle(group)
+truth = np.where(group == "A", rng.rand(N) < 0.45, rng.rand(N) < 0.30).astype(int)
+raw = np.clip(0.5 + (truth - 0.5) * 0.35 + rng.normal(0, 0.22, N) + np.where(group == "B", -0.08, 0.0), 0, 1)
+score = np.round(raw, 2)                      # two decimals: many ties, exact 0 and 1, values on the bin edges
+label = truth.astype(object)
+missing = rng.rand(N) < 0.05                  # late ground truth: no label yet
+label[missing] = None
+prediction = ((score >= 0.4) ^ (rng.rand(N) < 0.1)).astype(int)   # a stored prediction that differs from score>=0.5
+latency = np.round(rng.lognormal(3.0, 0.6, N), 3)
+error = rng.rand(N) < 0.03
+write_csv(os.path.join(OUT, "binary.csv"),
+          ["id", "score", "label", "prediction", "grp", "latency_ms", "error"],
+          [(i, "%.2f" % score[i], label[i], prediction[i], group[i], "%.3f" % latency[i],
+            "true" if error[i] else "false") for i in range(N)])
+
+lab = ~missing
+y = truth[lab]
+p = score[lab]
+
+
+def binary_metrics(y_true, y_pred, y_score):
+    tn, fp, fn, tp = metrics.confusion_matrix(y_true, y_pred, labels=[0, 1]).ravel()
+    return {
+        "rows": N,
+        "labeled": int(len(y_true)),
+        "accuracy": metrics.accuracy_score(y_true, y_pred),
+        "precision": metrics.precision_score(y_true, y_pred),
+        "recall": metrics.recall_score(y_true, y_pred),
+        "f1": metrics.f1_score(y_true, y_pred),
+        "roc_auc": metrics.roc_auc_score(y_true, y_score),
+        "log_loss": metrics.log_loss(y_true, y_score, eps=1e-15),
+        "brier": metrics.brier_score_loss(y_true, y_score),
+        "confusion": {"tp": int(tp), "fp": int(fp), "tn": int(tn), "fn": int(fn)},
+    }
+
+
+expected = {"generator": "scikit-learn " + sklearn.__version__ + ", numpy " + np.__version__}
+expected["binary_threshold_0_5"] = binary_metrics(y, (p >= 0.5).astype(int), p)
+expected["binary_threshold_0_3"] = binary_metrics(y, (p >= 0.3).astype(int), p)
+expected["binary_prediction_column"] = binary_metrics(y, prediction[lab], p)
+
+
+def calibration(y_true, y_prob, strategy):
+    n_bins = 10
+    if strategy == "quantile":
+        bins = np.percentile(y_prob, np.linspace(0, 1, n_bins + 1) * 100)
+    else:
+        bins = np.linspace(0.0, 1.0, n_bins + 1)
+    prob_true, prob_pred = calibration_curve(y_true, y_prob, n_bins=n_bins, strategy=strategy)
+    binids = np.searchsorted(bins[1:-1], y_prob)
+    counts = np.bincount(binids, minlength=len(bins))
+    nonzero = np.nonzero(counts)[0]
+    out = []
+    for k, b in enumerate(nonzero):
+        out.append({"lower": float(bins[b]), "upper": float(bins[b + 1]), "count": int(counts[b]),
+                    "mean_predicted": float(prob_pred[k]), "fraction_positive": float(prob_true[k])})
+    gaps = np.abs(prob_true - prob_pred)
+    weights = counts[nonzero] / len(y_prob)
+    return {"ece": float(np.sum(weights * gaps)), "mce": float(np.max(gaps)), "bins": out}
+
+
+expected["calibration_uniform"] = calibration(y, p, "uniform")
+expected["calibration_quantile"] = calibration(y, p, "quantile")
+
+
+def fairness(y_true, y_pred, groups):
+    """fairlearn's MetricFrame / *_difference(method="between_groups") written out with numpy."""
+    out = []
+    for g in sorted(set(groups)):
+        m = groups == g
+        yt, yp = y_true[m], y_pred[m]
+        pos, neg = yt == 1, yt == 0
+        out.append({"group": g, "rows": int(m.sum()),
+                    "selection_rate": float(yp.mean()),
+                    "tpr": float(yp[pos].mean()) if pos.any() else None,
+                    "fpr": float(yp[neg].mean()) if neg.any() else None,
+                    "accuracy": float((yt == yp).mean())})
+    sel = [r["selection_rate"] for r in out]
+    tpr = [r["tpr"] for r in out if r["tpr"] is not None]
+    fpr = [r["fpr"] for r in out if r["fpr"] is not None]
+    return {"groups": out,
+            "demographic_parity_difference": max(sel) - min(sel),
+            "demographic_parity_ratio": min(sel) / max(sel),
+            "equalized_odds_difference": max(max(tpr) - min(tpr), max(fpr) - min(fpr)),
+            "equal_opportunity_difference": max(tpr) - min(tpr)}
+
+
+expected["fairness_grp"] = fairness(y, (p >= 0.5).astype(int), group[lab])
+
+expected["latency"] = {
+    "p50": float(np.percentile(latency, 50)),   # numpy's default: linear interpolation
+    "p95": float(np.percentile(latency, 95)),
+    "p99": float(np.percentile(latency, 99)),
+    "mean": float(np.mean(latency)),
+    "max": float(np.max(latency)),
+    "error_rate": float(error.mean()),
+    "rows": N,
+}
+
+# ---------------------------------------------------------------------------------------------------- regression
+R = 500
+y_reg = np.round(rng.gamma(3.0, 20.0, R) + 1.0, 4)
+y_hat = np.round(y_reg * rng.normal(1.0, 0.15, R) + rng.normal(0, 3, R), 4)
+reg_missing = rng.rand(R) < 0.04
+write_csv(os.path.join(OUT, "regression.csv"), ["id", "target", "y_pred"],
+          [(i, None if reg_missing[i] else "%.4f" % y_reg[i], "%.4f" % y_hat[i]) for i in range(R)])
+yt, yp = y_reg[~reg_missing], y_hat[~reg_missing]
+expected["regression"] = {
+    "rows": R, "labeled": int(len(yt)),
+    "mae": metrics.mean_absolute_error(yt, yp),
+    "rmse": math.sqrt(metrics.mean_squared_error(yt, yp)),
+    "mape": metrics.mean_absolute_percentage_error(yt, yp),
+    "r2": metrics.r2_score(yt, yp),
+}
+
+# --------------------------------------------------------------------------------------------------- multi-class
+M = 900
+classes = np.array(["cat", "dog", "fox", "owl"])
+true_mc = rng.choice(4, M, p=[0.4, 0.3, 0.2, 0.1])
+pred_mc = np.where(rng.rand(M) < 0.7, true_mc, rng.choice(4, M))
+pred_mc[(true_mc == 3) & (rng.rand(M) < 0.5)] = 0      # owls are often called cats
+mc_missing = rng.rand(M) < 0.03
+write_csv(os.path.join(OUT, "multiclass.csv"), ["id", "label", "prediction"],
+          [(i, None if mc_missing[i] else classes[true_mc[i]], classes[pred_mc[i]]) for i in range(M)])
+lt, lp = classes[true_mc[~mc_missing]], classes[pred_mc[~mc_missing]]
+labels_union = sorted(set(lt) | set(lp))
+recalls = metrics.recall_score(lt, lp, labels=labels_union, average=None)
+expected["multiclass"] = {
+    "rows": M, "labeled": int(len(lt)),
+    "accuracy": metrics.accuracy_score(lt, lp),
+    "macro_f1": metrics.f1_score(lt, lp, average="macro"),
+    "weighted_f1": metrics.f1_score(lt, lp, average="weighted"),
+    "per_class_recall": {c: float(r) for c, r in zip(labels_union, recalls)},
+}
+
+with open(os.path.join(OUT, "expected.json"), "w", encoding="utf-8") as f:
+    json.dump(expected, f, indent=2, sort_keys=True)
+    f.write("\n")
+print("wrote", OUT)
