@@ -1,0 +1,144 @@
+package org.inquest.analysis.filter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.inquest.analysis.filter.Completion.Kind;
+import org.inquest.analysis.filter.Completion.Suggestion;
+import org.inquest.connectors.catalog.ColumnInfo;
+import org.inquest.connectors.catalog.TableInfo;
+
+/**
+ * Completion for the filter bar: parses the text before the caret (minus the word being typed) and offers what
+ * the grammar would accept next — columns, keywords, operators — filtered by the typed prefix and, for operators,
+ * by the type of the column just written (no LIKE after a number). Never throws for incomplete input.
+ */
+final class FilterCompletion {
+    private FilterCompletion() {
+    }
+
+    static Completion complete(String text, int caret, TableInfo table) {
+        int at = Math.max(0, Math.min(caret, text.length()));
+        String before = text.substring(0, at);
+        try {
+            Lexer.tokenize(before);
+        } catch (FilterSyntaxException e) {
+            return unterminated(text, at, e, table);
+        }
+        int wordStart = at;
+        while (wordStart > 0 && Lexer.isIdentifierPart(before.charAt(wordStart - 1))) {
+            wordStart--;
+        }
+        if (wordStart < at && !Lexer.isIdentifierStart(before.charAt(wordStart))) {
+            wordStart = at; // a number is being typed: nothing to complete
+        }
+        int wordEnd = at;
+        while (wordEnd < text.length() && Lexer.isIdentifierPart(text.charAt(wordEnd))) {
+            wordEnd++;
+        }
+        String prefix = before.substring(wordStart);
+        Parser.Expectation expected = expectation(before.substring(0, wordStart));
+        List<Suggestion> suggestions = new ArrayList<>();
+        if (expected.expected().contains(Parser.COLUMN)) {
+            suggestions.addAll(columns(table, prefix, false));
+        }
+        ValueType valueType = typeOf(table, expected.valueColumn());
+        if (expected.expected().contains(Parser.VALUE)) {
+            if (valueType == ValueType.BOOLEAN || valueType == null) {
+                addKeyword(suggestions, "TRUE", prefix);
+                addKeyword(suggestions, "FALSE", prefix);
+            }
+            if (valueType == ValueType.TIMESTAMP) {
+                addKeyword(suggestions, "TIMESTAMP", prefix);
+                addKeyword(suggestions, "DATE", prefix);
+            }
+        }
+        ValueType subjectType = typeOf(table, expected.subject());
+        for (String item : expected.expected()) {
+            if (item.equals(Parser.COLUMN) || item.equals(Parser.VALUE)) {
+                continue;
+            }
+            if (!fits(item, subjectType)) {
+                continue;
+            }
+            boolean word = Character.isLetter(item.charAt(0));
+            if (word) {
+                addKeyword(suggestions, item, prefix);
+            } else if (prefix.isEmpty()) {
+                boolean operator = !item.equals("(") && !item.equals(")") && !item.equals(",");
+                suggestions.add(new Suggestion(operator ? Kind.OPERATOR : Kind.PUNCTUATION, item, item, null));
+            }
+        }
+        return new Completion(wordStart, wordEnd, prefix, suggestions, expected.valueColumn());
+    }
+
+    /** The caret is inside an open quote: a column name being typed, or a value (no suggestions, value column). */
+    private static Completion unterminated(String text, int at, FilterSyntaxException e, TableInfo table) {
+        String before = text.substring(0, at);
+        int open = e.position();
+        String typed = before.substring(Math.min(open + 1, before.length()));
+        if (e.problem() == FilterSyntaxException.Problem.UNTERMINATED_IDENTIFIER) {
+            Parser.Expectation expected = expectation(before.substring(0, open));
+            List<Suggestion> cols = expected.expected().contains(Parser.COLUMN)
+                    ? columns(table, typed.replace("\"\"", "\""), true) : List.of();
+            return new Completion(open, at, typed, cols, null);
+        }
+        if (e.problem() == FilterSyntaxException.Problem.UNTERMINATED_STRING) {
+            Parser.Expectation expected = expectation(before.substring(0, open));
+            return new Completion(open, at, typed.replace("''", "'"), List.of(), expected.valueColumn());
+        }
+        return new Completion(at, at, "", List.of(), null);
+    }
+
+    private static Parser.Expectation expectation(String context) {
+        try {
+            return Parser.expectationAfter(context);
+        } catch (FilterSyntaxException e) {
+            return new Parser.Expectation(java.util.Set.of(), null, null);
+        }
+    }
+
+    private static List<Suggestion> columns(TableInfo table, String prefix, boolean alwaysQuote) {
+        List<Suggestion> out = new ArrayList<>();
+        String p = prefix.toLowerCase(Locale.ROOT);
+        for (ColumnInfo c : table.columns()) {
+            if (c.name().toLowerCase(Locale.ROOT).startsWith(p)) {
+                String insert = alwaysQuote ? "\"" + c.name().replace("\"", "\"\"") + "\""
+                        : CanonicalText.identifier(c.name());
+                out.add(new Suggestion(Kind.COLUMN, insert, c.name(), c.sqlType()));
+            }
+        }
+        return out;
+    }
+
+    private static void addKeyword(List<Suggestion> out, String keyword, String prefix) {
+        if (keyword.startsWith(prefix.toUpperCase(Locale.ROOT))
+                && out.stream().noneMatch(s -> s.insertText().equals(keyword))) {
+            out.add(new Suggestion(Kind.KEYWORD, keyword, keyword, null));
+        }
+    }
+
+    /** Operators that make sense after a column of {@code type} (all of them when unknown). */
+    private static boolean fits(String item, ValueType type) {
+        if (type == null) {
+            return true;
+        }
+        return switch (item) {
+            case "LIKE" -> type == ValueType.TEXT;
+            case "<", "<=", ">", ">=", "BETWEEN" -> type != ValueType.BOOLEAN && type != ValueType.OTHER;
+            case "=", "!=", "IN" -> type != ValueType.OTHER;
+            case "NOT" -> type != ValueType.OTHER;
+            default -> true;
+        };
+    }
+
+    private static ValueType typeOf(TableInfo table, String column) {
+        if (column == null) {
+            return null;
+        }
+        return table.column(column).map(c -> ValueType.ofSqlType(c.sqlType()))
+                .or(() -> table.columns().stream().filter(c -> c.name().equalsIgnoreCase(column)).findFirst()
+                        .map(c -> ValueType.ofSqlType(c.sqlType())))
+                .orElse(null);
+    }
+}

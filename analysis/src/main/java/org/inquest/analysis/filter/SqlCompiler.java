@@ -1,0 +1,149 @@
+package org.inquest.analysis.filter;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.inquest.analysis.filter.Operand.BooleanLiteral;
+import org.inquest.analysis.filter.Operand.ColumnRef;
+import org.inquest.analysis.filter.Operand.DateLiteral;
+import org.inquest.analysis.filter.Operand.Literal;
+import org.inquest.analysis.filter.Operand.NumberLiteral;
+import org.inquest.analysis.filter.Operand.TextLiteral;
+import org.inquest.analysis.filter.Operand.TimestampLiteral;
+import org.inquest.analysis.slice.SqlFragment;
+import org.inquest.connectors.catalog.TableInfo;
+import org.inquest.connectors.workspace.Identifiers;
+
+/**
+ * Turns a checked tree into a {@link SqlFragment}. The SQL text is assembled only from constants and
+ * {@link Identifiers#quote quoted} column names; every literal becomes a {@code ?} parameter. Timestamp values
+ * travel as canonical strings inside {@code CAST(? AS TIMESTAMP)} (or {@code TIMESTAMPTZ} with an explicit UTC
+ * offset for zoned columns), so the comparison does not depend on the JDBC driver's or the session's time zone.
+ */
+final class SqlCompiler {
+    private final TableInfo table;
+    private final StringBuilder sql = new StringBuilder();
+    private final List<Object> parameters = new ArrayList<>();
+
+    private SqlCompiler(TableInfo table) {
+        this.table = table;
+    }
+
+    /** {@code checked} must come from {@link TypeChecker#check}: column names are the table's own. */
+    static SqlFragment compile(Expr checked, TableInfo table) {
+        SqlCompiler c = new SqlCompiler(table);
+        c.expr(checked);
+        return new SqlFragment(c.sql.toString(), c.parameters);
+    }
+
+    private void expr(Expr e) {
+        if (e instanceof Expr.Or or) {
+            binary(or.left(), " OR ", or.right());
+        } else if (e instanceof Expr.And and) {
+            binary(and.left(), " AND ", and.right());
+        } else if (e instanceof Expr.Not not) {
+            sql.append("NOT (");
+            expr(not.operand());
+            sql.append(')');
+        } else if (e instanceof Expr.Comparison c) {
+            String context = sqlTypeOf(c.left() instanceof ColumnRef ? c.left() : c.right());
+            operand(c.left(), context);
+            sql.append(' ').append(c.op().sql()).append(' ');
+            operand(c.right(), context);
+        } else if (e instanceof Expr.InList in) {
+            String context = sqlTypeOf(in.subject());
+            operand(in.subject(), context);
+            sql.append(in.negated() ? " NOT IN (" : " IN (");
+            for (int i = 0; i < in.values().size(); i++) {
+                sql.append(i == 0 ? "" : ", ");
+                operand(in.values().get(i), context);
+            }
+            sql.append(')');
+        } else if (e instanceof Expr.Between b) {
+            String context = sqlTypeOf(b.subject());
+            operand(b.subject(), context);
+            sql.append(b.negated() ? " NOT BETWEEN " : " BETWEEN ");
+            operand(b.low(), context);
+            sql.append(" AND ");
+            operand(b.high(), context);
+        } else if (e instanceof Expr.IsNull n) {
+            operand(n.subject(), null);
+            sql.append(n.negated() ? " IS NOT NULL" : " IS NULL");
+        } else if (e instanceof Expr.Like l) {
+            operand(l.subject(), null);
+            sql.append(l.negated() ? " NOT LIKE " : " LIKE ");
+            operand(l.pattern(), null);
+        } else {
+            Operand o = ((Expr.Truth) e).operand();
+            if (o instanceof BooleanLiteral b) {
+                sql.append(b.value() ? "TRUE" : "FALSE");
+            } else {
+                operand(o, null);
+            }
+        }
+    }
+
+    private void binary(Expr left, String op, Expr right) {
+        sql.append('(');
+        expr(left);
+        sql.append(')').append(op).append('(');
+        expr(right);
+        sql.append(')');
+    }
+
+    private String sqlTypeOf(Operand o) {
+        return o instanceof ColumnRef c ? table.column(c.name()).orElseThrow().sqlType() : null;
+    }
+
+    /** A column (quoted) or a literal (a parameter); {@code columnType} is the type it is compared with. */
+    private void operand(Operand o, String columnType) {
+        if (o instanceof ColumnRef c) {
+            sql.append(Identifiers.quote(c.name()));
+            return;
+        }
+        Literal literal = (Literal) o;
+        boolean temporal = columnType != null && ValueType.ofSqlType(columnType) == ValueType.TIMESTAMP;
+        if (temporal) {
+            String text;
+            if (literal instanceof TimestampLiteral t) {
+                text = Timestamps.format(t.value());
+            } else if (literal instanceof DateLiteral d) {
+                text = Timestamps.format(d.value().atStartOfDay());
+            } else {
+                text = Timestamps.format(Timestamps.parseTimestamp(((TextLiteral) literal).value()));
+            }
+            boolean zoned = ValueType.isZoned(columnType);
+            sql.append(zoned ? "CAST(? AS TIMESTAMPTZ)" : "CAST(? AS TIMESTAMP)");
+            parameters.add(zoned ? text + "+00" : text);
+            return;
+        }
+        sql.append('?');
+        parameters.add(value(literal));
+    }
+
+    /** The JDBC parameter for a non-temporal literal. */
+    static Object value(Literal literal) {
+        if (literal instanceof TextLiteral t) {
+            return t.value();
+        }
+        if (literal instanceof BooleanLiteral b) {
+            return b.value();
+        }
+        if (literal instanceof NumberLiteral n) {
+            return number(n.value());
+        }
+        if (literal instanceof TimestampLiteral t) {
+            return Timestamps.format(t.value());
+        }
+        return ((DateLiteral) literal).value().toString();
+    }
+
+    /** Whole numbers that fit travel as BIGINT, others as DOUBLE (DuckDB compares them with any numeric type). */
+    private static Object number(BigDecimal value) {
+        try {
+            return value.stripTrailingZeros().scale() <= 0 ? (Object) value.longValueExact() : value.doubleValue();
+        } catch (ArithmeticException tooLarge) {
+            return value.doubleValue();
+        }
+    }
+}
