@@ -1,0 +1,103 @@
+package org.inquest.analysis.drift;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.inquest.analysis.slice.Slice;
+import org.inquest.connectors.workspace.Identifiers;
+
+/** The per-bin and per-category counts that PSI, Jensen–Shannon and chi-square are computed from. */
+final class CountQueries {
+    private CountQueries() {
+    }
+
+    /**
+     * For every numerical feature at once, in one scan of the slice: how many values are ≤ each edge. Returns, per
+     * feature, the right-closed bin counts (−inf, e1], (e1, e2], …, (ek, +inf) given the slice's non-null count.
+     */
+    static Map<String, long[]> binCounts(Connection connection, Slice slice, Map<String, double[]> edges,
+            Map<String, Long> nonNull) throws SQLException {
+        Map<String, long[]> bins = new LinkedHashMap<>();
+        List<Double> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT 0");
+        for (Map.Entry<String, double[]> e : edges.entrySet()) {
+            String column = "CAST(" + Identifiers.quote(e.getKey()) + " AS DOUBLE)";
+            for (double edge : e.getValue()) {
+                sql.append(", count(*) FILTER (WHERE ").append(column).append(" <= CAST(? AS DOUBLE))");
+                parameters.add(edge);
+            }
+        }
+        sql.append(" FROM ").append(slice.from()).append(" WHERE ").append(slice.condition().sql());
+        String text = sql.toString();
+        // The select list's parameters come before the filter's.
+        try (PreparedStatement ps = connection.prepareStatement(text)) {
+            int i = 1;
+            for (Double p : parameters) {
+                ps.setDouble(i++, p);
+            }
+            slice.condition().bind(ps, i);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                int col = 2;
+                for (Map.Entry<String, double[]> e : edges.entrySet()) {
+                    int k = e.getValue().length;
+                    long[] counts = new long[k + 1];
+                    long previous = 0;
+                    for (int j = 0; j < k; j++) {
+                        long atMost = rs.getLong(col++);
+                        counts[j] = atMost - previous;
+                        previous = atMost;
+                    }
+                    counts[k] = nonNull.get(e.getKey()) - previous;
+                    bins.put(e.getKey(), counts);
+                }
+            }
+        }
+        return bins;
+    }
+
+    /** Counts per value (as text) on both sides, ordered by value. */
+    record Categories(List<String> values, long[] reference, long[] current) {
+    }
+
+    /**
+     * One row per value seen in either slice, with its count in each. {@code asText} compares the values as
+     * text (categorical features, or a column whose type differs between the slices); otherwise they are grouped
+     * and ordered by their own type (a numerical feature with few distinct values).
+     */
+    static Categories categories(Connection connection, Slice reference, Slice current, String columnName,
+            boolean asText) throws SQLException {
+        String column = Identifiers.quote(columnName);
+        String value = asText ? "CAST(" + column + " AS VARCHAR)" : column;
+        String sql = "SELECT CAST(v AS VARCHAR) AS label, sum(r) AS r, sum(c) AS c FROM ("
+                + "SELECT " + value + " AS v, count(*) AS r, 0 AS c FROM " + reference.from()
+                + " WHERE (" + reference.condition().sql() + ") AND " + column + " IS NOT NULL GROUP BY ALL"
+                + " UNION ALL SELECT " + value + ", 0, count(*) FROM " + current.from()
+                + " WHERE (" + current.condition().sql() + ") AND " + column + " IS NOT NULL GROUP BY ALL)"
+                + " GROUP BY v ORDER BY v";
+        List<String> values = new ArrayList<>();
+        List<long[]> rows = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            int i = reference.condition().bind(ps, 1);
+            current.condition().bind(ps, i);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                    rows.add(new long[] {rs.getLong(2), rs.getLong(3)});
+                }
+            }
+        }
+        long[] ref = new long[rows.size()];
+        long[] cur = new long[rows.size()];
+        for (int k = 0; k < rows.size(); k++) {
+            ref[k] = rows.get(k)[0];
+            cur[k] = rows.get(k)[1];
+        }
+        return new Categories(values, ref, cur);
+    }
+}

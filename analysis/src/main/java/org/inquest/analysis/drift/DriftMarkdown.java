@@ -1,0 +1,66 @@
+package org.inquest.analysis.drift;
+
+import org.inquest.analysis.report.render.Html;
+import org.inquest.analysis.report.render.Markdown;
+
+/** A drift result as Markdown, readable pasted into a postmortem document. */
+public final class DriftMarkdown {
+    private DriftMarkdown() {
+    }
+
+    public static String render(DriftResult r) {
+        StringBuilder b = new StringBuilder("# Drift\n\n");
+        b.append("- Reference: ").append(slice(r.reference())).append('\n');
+        b.append("- Current: ").append(slice(r.current())).append('\n');
+        b.append("- Drifted features: ").append(r.driftedCount()).append(" of ").append(r.features().size())
+                .append(" (share ").append(Html.number(r.driftShare())).append(", threshold ")
+                .append(Html.number(r.driftShareThreshold())).append(")\n");
+        b.append("- Dataset drift: **").append(r.datasetDrift() ? "yes" : "no").append("**\n\n");
+        features(b, r.features());
+        if (!r.schemaDifferences().isEmpty()) {
+            b.append("\n## Schema differences\n\n| column | difference | reference type | current type |\n"
+                    + "| --- | --- | --- | --- |\n");
+            for (DriftResult.SchemaDifference d : r.schemaDifferences()) {
+                b.append("| ").append(Markdown.cell(d.column())).append(" | ").append(d.difference()).append(" | ")
+                        .append(Markdown.cell(d.referenceType())).append(" | ").append(Markdown.cell(d.currentType()))
+                        .append(" |\n");
+            }
+        }
+        if (r.windows() != null) {
+            b.append("\n## Windows\n\n| start | end | rows | drift share | dataset drift | drifted features |\n"
+                    + "| --- | --- | ---: | ---: | --- | --- |\n");
+            for (DriftResult.DriftWindow w : r.windows()) {
+                b.append("| ").append(Markdown.cell(w.start())).append(" | ").append(Markdown.cell(w.end()))
+                        .append(" | ").append(w.rows()).append(" | ").append(Html.number(w.driftShare()))
+                        .append(" | ").append(w.datasetDrift() ? "yes" : "no").append(" | ")
+                        .append(Markdown.cell(String.join(", ", w.features().stream().filter(FeatureDrift::drifted)
+                                .map(FeatureDrift::name).toList())))
+                        .append(" |\n");
+            }
+        }
+        if (!r.warnings().isEmpty()) {
+            b.append("\n## Warnings\n\n");
+            for (String w : r.warnings()) {
+                b.append("- ").append(Markdown.cell(w)).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static void features(StringBuilder b, java.util.List<FeatureDrift> features) {
+        b.append("| feature | kind | method | statistic | threshold | drifted | reference nulls | current nulls |\n"
+                + "| --- | --- | --- | ---: | ---: | --- | ---: | ---: |\n");
+        for (FeatureDrift f : features) {
+            b.append("| ").append(Markdown.cell(f.name())).append(" | ").append(f.kind()).append(" | ")
+                    .append(f.method() == null ? "–" : f.method().wireName()).append(" | ")
+                    .append(Html.number(f.statistic())).append(" | ").append(Html.number(f.threshold())).append(" | ")
+                    .append(f.drifted() ? "**yes**" : "no").append(" | ").append(Html.number(f.referenceNulls()))
+                    .append(" | ").append(Html.number(f.currentNulls())).append(" |\n");
+        }
+    }
+
+    private static String slice(DriftResult.SliceSummary s) {
+        return "`" + s.table().replace("`", "") + "`" + (s.where() == null ? "" : " where " + Markdown.cell(s.where()))
+                + ", " + s.rows() + " rows";
+    }
+}

@@ -1,0 +1,151 @@
+package org.inquest.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.inquest.analysis.drift.DriftAnalysis;
+import org.inquest.analysis.drift.DriftMethod;
+import org.inquest.analysis.drift.DriftOptions;
+import org.inquest.analysis.drift.DriftResult;
+import org.inquest.analysis.slice.Slice;
+import org.inquest.connectors.catalog.Catalog;
+import org.inquest.connectors.error.InputException;
+import org.inquest.connectors.error.UsageException;
+import org.inquest.connectors.workspace.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code inquest drift}: which features changed between a reference slice and a current slice. */
+@Command(name = "drift", mixinStandardHelpOptions = true,
+        description = "Compare the feature distributions of a current slice with a reference slice.")
+public final class DriftCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--workspace", required = true, paramLabel = "W", description = "The workspace file.")
+    Path workspace;
+
+    @Option(names = "--reference", required = true, paramLabel = "TABLE", description = "Reference table.")
+    String referenceTable;
+
+    @Option(names = "--reference-where", paramLabel = "EXPR", description = "Filter for the reference slice.")
+    String referenceWhere;
+
+    @Option(names = "--current", required = true, paramLabel = "TABLE", description = "Current table.")
+    String currentTable;
+
+    @Option(names = "--current-where", paramLabel = "EXPR", description = "Filter for the current slice.")
+    String currentWhere;
+
+    @Option(names = "--features", split = ",", paramLabel = "a,b,...",
+            description = "Columns to compare (default: every feature present in both slices).")
+    List<String> features;
+
+    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "auto",
+            description = "auto, ks, psi, wasserstein, jensenshannon, chisquare or z (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--threshold", paramLabel = "X", description = "Override the method's drift threshold.")
+    Double threshold;
+
+    @Option(names = "--drift-share", paramLabel = "X", defaultValue = "0.5",
+            description = "Dataset drift when at least this share of features drifts (default: ${DEFAULT-VALUE}).")
+    double driftShare;
+
+    @Option(names = "--by", paramLabel = "hour|day|week|rows:N",
+            description = "Also compare each window of the current slice with the whole reference.")
+    String by;
+
+    @Option(names = "--fail-on-drift", description = "Exit 1 when the dataset drifts.")
+    boolean failOnDrift;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "json, markdown or html (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of stdout.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        DriftOutput output = DriftOutput.fromWireName(format);
+        DriftOptions options = new DriftOptions(features, DriftMethod.fromWireName(method), threshold, driftShare);
+        DriftResult result;
+        try (Workspace ws = Workspace.openReadOnly(workspace)) {
+            Catalog catalog = new Catalog(ws.connection());
+            Slice reference = slice(catalog, referenceTable, referenceWhere, "--reference-where");
+            Slice current = slice(catalog, currentTable, currentWhere, "--current-where");
+            if (by != null) {
+                List<DriftAnalysis.Window> windows = org.inquest.analysis.drift.DriftWindows.split(ws.connection(), current, by);
+                result = DriftAnalysis.runWithWindows(ws.connection(), reference, current, windows, options);
+            } else {
+                result = DriftAnalysis.run(ws.connection(), reference, current, options);
+            }
+        }
+        for (String warning : result.warnings()) {
+            spec.commandLine().getErr().println("inquest: warning: " + warning);
+        }
+        write(output.render(result));
+        return failOnDrift && result.datasetDrift() ? InquestCommand.EXIT_GATE : InquestCommand.EXIT_OK;
+    }
+
+    private static Slice slice(Catalog catalog, String table, String where, String source) {
+        if (where != null && !where.isBlank()) {
+            throw new UsageException(source + " needs the filter language, which this build does not include yet");
+        }
+        return Slice.whole(catalog.table(table));
+    }
+
+    private void write(String text) {
+        if (out == null) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.print(text);
+            stdout.flush();
+            return;
+        }
+        try {
+            Files.writeString(out, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The output formats of {@code --format}. */
+    enum DriftOutput {
+        JSON, MARKDOWN, HTML;
+
+        static DriftOutput fromWireName(String text) {
+            for (DriftOutput o : values()) {
+                if (o.name().equalsIgnoreCase(text.trim())) {
+                    return o;
+                }
+            }
+            throw new UsageException("unknown format '" + text + "' (expected json, markdown or html)");
+        }
+
+        String render(DriftResult result) {
+            return switch (this) {
+                case JSON -> json(result);
+                case MARKDOWN -> org.inquest.analysis.drift.DriftMarkdown.render(result);
+                case HTML -> org.inquest.analysis.drift.DriftHtml.render(result);
+            };
+        }
+
+        private static String json(DriftResult result) {
+            try {
+                return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result)
+                        + System.lineSeparator();
+            } catch (IOException e) {
+                throw new IllegalStateException("drift result is not serialisable", e);
+            }
+        }
+    }
+}
