@@ -1,0 +1,296 @@
+package org.inquest.connectors.traces;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.inquest.connectors.catalog.Catalog;
+import org.inquest.connectors.catalog.ColumnRole;
+import org.inquest.connectors.error.InputException;
+import org.inquest.connectors.workspace.Workspace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TraceImporterTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    static Path fixture(String name) {
+        try {
+            return Path.of(TraceImporterTest.class.getResource("/traces/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** span_id → column → value (as text), for spans of the table. */
+    private static Map<String, Map<String, String>> spans(Workspace ws, String table) throws Exception {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        try (Statement s = ws.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY start_unix_nano, span_id")) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 1; i <= n; i++) {
+                    row.put(rs.getMetaData().getColumnName(i), rs.getString(i));
+                }
+                out.put(row.get("span_id") + (out.containsKey(row.get("span_id")) ? "#2" : ""), row);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void otlpRequestKeepsEveryFieldAndAttributeType() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
+            TraceImportResult r = new TraceImporter(ws).importFiles("spans", List.of(fixture("otlp_request.json")));
+            assertEquals(3, r.rows());
+            assertEquals(0, r.quarantined());
+            assertEquals("otlp_json", r.files().get(0).format());
+            Map<String, Map<String, String>> spans = spans(ws, "spans");
+            Map<String, String> root = spans.get("eee19b7ec3c1b174");
+            assertEquals("5b8efff798038103d269b633813fc60c", root.get("trace_id"), "hex ids are lower-cased");
+            assertNull(root.get("parent_span_id"), "an empty parentSpanId means a root");
+            assertNull(root.get("ref_type"));
+            assertEquals("frontend", root.get("service"));
+            assertEquals("GET /predict", root.get("name"));
+            assertEquals("SERVER", root.get("kind"));
+            assertEquals("2", root.get("status"));
+            assertEquals("upstream failed", root.get("status_message"));
+            assertEquals("1700000000000000000", root.get("start_unix_nano"));
+            assertEquals("1700000000100000500", root.get("end_unix_nano"));
+            assertEquals(100.0005, Double.parseDouble(root.get("duration_ms")), 1e-9);
+            assertEquals("2023-11-14 22:13:20", root.get("start").substring(0, 19));
+            JsonNode attrs = JSON.readTree(root.get("attributes"));
+            assertEquals("GET", attrs.get("http.method").asText());
+            assertTrue(attrs.get("http.status_code").isIntegralNumber(), "intValue strings become numbers");
+            assertEquals(500, attrs.get("http.status_code").asInt());
+            assertTrue(attrs.get("sampled").isBoolean());
+            assertEquals(0.25, attrs.get("ratio").asDouble());
+            assertEquals("[\"a\",2]", attrs.get("tags").toString());
+            assertEquals("value before key", attrs.get("late.key").asText());
+            assertEquals("{\"inner\":false}", attrs.get("nested").toString());
+            assertEquals("AQID", attrs.get("raw").asText());
+            assertTrue(attrs.get("empty").isNull());
+            JsonNode events = JSON.readTree(root.get("events"));
+            assertEquals(1, events.size());
+            assertEquals(1700000000050000000L, events.get(0).get("time_unix_nano").asLong());
+            assertEquals("exception", events.get(0).get("name").asText());
+            assertEquals("boom", events.get(0).get("attributes").get("exception.message").asText());
+            assertEquals(8, JSON.readTree(root.get("resource")).get("host.cores").asInt());
+
+            Map<String, String> pre = spans.get("eee19b7ec3c1b175");
+            assertEquals("eee19b7ec3c1b174", pre.get("parent_span_id"));
+            assertEquals("CHILD_OF", pre.get("ref_type"));
+            assertEquals("INTERNAL", pre.get("kind"));
+            assertEquals("0", pre.get("status"));
+            assertEquals(20.0, Double.parseDouble(pre.get("duration_ms")));
+            Map<String, String> inference = spans.get("eee19b7ec3c1b176");
+            assertEquals("model-server", inference.get("service"), "resource after its spans still names them");
+            assertEquals("CLIENT", inference.get("kind"));
+            assertEquals("1", inference.get("status"));
+        }
+    }
+
+    @Test
+    void otlpOneRequestPerLineWithBase64IdsAndOldFieldNames() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
+            TraceImportResult r = new TraceImporter(ws).importFiles("spans", List.of(fixture("otlp_lines.jsonl")));
+            assertEquals(2, r.rows());
+            Map<String, Map<String, String>> spans = spans(ws, "spans");
+            Map<String, String> root = spans.get("eee19b7ec3c1b174");
+            assertEquals("5b8efff798038103d269b633813fc60c", root.get("trace_id"), "base64 ids become hex");
+            assertEquals("api", root.get("service"));
+            Map<String, String> lonely = spans.get("0000000000000001");
+            assertEquals("unknown_service", lonely.get("service"));
+            assertNull(lonely.get("parent_span_id"), "an all-zero parent id means a root");
+            assertEquals(0.004, Double.parseDouble(lonely.get("duration_ms")), 1e-12);
+        }
+    }
+
+    @Test
+    void jaegerExportWithReferencesTagsLogsAndProcesses() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
+            TraceImportResult r = new TraceImporter(ws).importFiles("spans", List.of(fixture("jaeger_data.json")));
+            assertEquals(3, r.rows());
+            assertEquals("jaeger_json", r.files().get(0).format());
+            Map<String, Map<String, String>> spans = spans(ws, "spans");
+            Map<String, String> root = spans.get("0000000000000001");
+            assertEquals("a1b2c3d4e5f60718", root.get("trace_id"));
+            assertEquals("checkout", root.get("service"));
+            assertEquals("HTTP GET /checkout", root.get("name"));
+            assertEquals("SERVER", root.get("kind"));
+            assertEquals("0", root.get("status"));
+            assertEquals(100.0, Double.parseDouble(root.get("duration_ms")));
+            assertEquals("1700000000000000000", root.get("start_unix_nano"));
+            JsonNode tags = JSON.readTree(root.get("attributes"));
+            assertEquals(200, tags.get("http.status_code").asInt());
+            assertTrue(tags.get("retries").isIntegralNumber(), "an int64 tag written as a string is a number");
+            assertEquals(3, tags.get("retries").asInt());
+            assertFalse(tags.get("cached").asBoolean());
+            JsonNode logs = JSON.readTree(root.get("events"));
+            assertEquals("cache miss", logs.get(0).get("name").asText());
+            assertEquals(1700000000010000000L, logs.get(0).get("time_unix_nano").asLong());
+            assertEquals(42, logs.get(0).get("attributes").get("size").asInt());
+            assertEquals("web-1", JSON.readTree(root.get("resource")).get("hostname").asText());
+
+            Map<String, String> db = spans.get("0000000000000002");
+            assertEquals("0000000000000001", db.get("parent_span_id"));
+            assertEquals("CHILD_OF", db.get("ref_type"));
+            assertEquals("payments", db.get("service"));
+            assertEquals("2", db.get("status"), "error=true is error status");
+            Map<String, String> email = spans.get("0000000000000003");
+            assertEquals("0000000000000001", email.get("parent_span_id"));
+            assertEquals("FOLLOWS_FROM", email.get("ref_type"));
+            assertEquals("2", email.get("status"), "error='true' as a string is error status too");
+        }
+    }
+
+    @Test
+    void jaegerSingleTraceWithLegacyParentAndEmbeddedProcess() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
+            new TraceImporter(ws).importFiles("spans", List.of(fixture("jaeger_single.json")));
+            Map<String, Map<String, String>> spans = spans(ws, "spans");
+            Map<String, String> root = spans.get("00000000000000aa");
+            assertEquals("ff00000000000001", root.get("trace_id"), "the trace's id applies to its spans");
+            assertEquals("solo", root.get("service"));
+            assertEquals("2", root.get("status"));
+            assertEquals("bad", root.get("status_message"));
+            assertEquals(0.02, Double.parseDouble(root.get("duration_ms")), 1e-12);
+            Map<String, String> child = spans.get("00000000000000bb");
+            assertEquals("00000000000000aa", child.get("parent_span_id"));
+            assertEquals("embedded", child.get("service"));
+        }
+    }
+
+    @Test
+    void lineageCatalogAndAppendAcrossFiles() throws Exception {
+        Path file = fixture("otlp_request.json");
+        try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
+            TraceImportResult r = new TraceImporter(ws).importFiles("spans",
+                    List.of(file, fixture("jaeger_data.json")));
+            assertEquals(6, r.rows());
+            String expectedSha = HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            try (PreparedStatement ps = ws.connection().prepareStatement("SELECT source_path, size_bytes, sha256,"
+                    + " kind, format, rows_accepted, rows_quarantined FROM inquest.imports ORDER BY import_id")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals(file.toAbsolutePath().toString(), rs.getString(1));
+                    assertEquals(Files.size(file), rs.getLong(2));
+                    assertEquals(expectedSha, rs.getString(3));
+                    assertEquals("traces", rs.getString(4));
+                    assertEquals("otlp_json", rs.getString(5));
+                    assertEquals(3, rs.getLong(6));
+                    assertTrue(rs.next());
+                    assertEquals("jaeger_json", rs.getString(5));
+                }
+            }
+            var table = new Catalog(ws.connection()).table("spans");
+            assertEquals("traces", table.kind());
+            assertEquals(6, table.rows());
+            assertEquals("trace_id", table.columnWithRole(ColumnRole.TRACE_ID).orElseThrow().name());
+            assertEquals("start", table.columnWithRole(ColumnRole.TIMESTAMP).orElseThrow().name());
+        }
+    }
+
+    @Test
+    void badSpansAreQuarantinedWithLineAndReasonTheRestIsKept() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
+            TraceImportResult r = new TraceImporter(ws).importFiles("spans", List.of(fixture("otlp_bad_spans.json")));
+            assertEquals(2, r.rows());
+            assertEquals(4, r.quarantined());
+            List<String> reasons = new ArrayList<>();
+            try (Statement s = ws.connection().createStatement();
+                 ResultSet rs = s.executeQuery("SELECT line, reason FROM inquest.quarantine ORDER BY line")) {
+                while (rs.next()) {
+                    reasons.add(rs.getLong(1) + ": " + rs.getString(2));
+                }
+            }
+            assertEquals(List.of("5: span has no spanId", "7: endTimeUnixNano is before startTimeUnixNano",
+                    "9: startTimeUnixNano 'soon' is not an integer",
+                    "12: id 'zz-not-an-id' is neither hex nor base64"), reasons);
+            JsonNode events = JSON.readTree(spans(ws, "spans").get("b7ad6b7169203334").get("events"));
+            assertTrue(events.get(0).get("time_unix_nano").isNull(), "a bad event time does not lose the span");
+        }
+    }
+
+    @Test
+    void brokenTracesAreKeptAndCounted() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
+            TraceImportResult r = new TraceImporter(ws).importFiles("spans",
+                    List.of(fixture("broken_structure.json")));
+            assertEquals(8, r.rows(), "nothing is dropped for being structurally odd");
+            TraceIntegrity.Counts w = r.warnings();
+            assertEquals(1, w.orphanSpans());
+            assertEquals(1, w.duplicateSpanIds());
+            assertEquals(2, w.spansInCycles());
+            assertEquals(1, w.childrenOutsideParent());
+            assertEquals(1, w.clockSkew());
+        }
+    }
+
+    @Test
+    void unreadableFilesAreRefusedWholeAndLeaveNothingBehind() throws Exception {
+        Path ws = dir.resolve("w.duckdb");
+        try (Workspace w = Workspace.open(ws)) {
+            new TraceImporter(w).importFiles("spans", List.of(fixture("otlp_request.json")));
+        }
+        String[][] cases = {
+            {"otlp_truncated.json", "otlp_truncated.json: line 1, column "},
+            {"empty.json", "empty.json: line 1, column 1: the file is empty"},
+            {"not_traces.json", "not_traces.json: line 1, column 19: neither OTLP JSON"},
+            {"array_root.json", "array_root.json: line 1, column 2: expected a JSON object, found an array"},
+            {"not_json.txt", "not_json.txt: line 1, column 5: Unrecognized token 'this'"},
+        };
+        for (String[] c : cases) {
+            try (Workspace w = Workspace.open(ws)) {
+                InputException e = assertThrows(InputException.class, () -> new TraceImporter(w).importFiles(
+                        "spans", List.of(fixture("otlp_lines.jsonl"), fixture(c[0]))));
+                assertEquals(3, e.exitCode());
+                assertTrue(e.getMessage().contains(c[1]), e.getMessage());
+                assertFalse(e.getMessage().contains("\n"));
+            }
+        }
+        try (Workspace w = Workspace.open(ws); Statement s = w.connection().createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM spans")) {
+                rs.next();
+                assertEquals(3 + 2 * cases.length, rs.getLong(1),
+                        "earlier good files commit; the bad file adds nothing");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM inquest.imports")) {
+                rs.next();
+                assertEquals(1 + cases.length, rs.getLong(1));
+            }
+        }
+    }
+
+    @Test
+    void aFailedFirstImportCreatesNoTable() throws Exception {
+        try (Workspace w = Workspace.open(dir.resolve("w.duckdb"))) {
+            assertThrows(InputException.class, () -> new TraceImporter(w).importFiles("spans",
+                    List.of(fixture("otlp_truncated.json"))));
+            assertFalse(new Catalog(w.connection()).exists("spans"));
+            assertThrows(InputException.class, () -> new TraceImporter(w).importFiles("spans",
+                    List.of(dir.resolve("missing.json"))));
+        }
+    }
+}
