@@ -259,7 +259,7 @@ class TraceImporterTest {
             {"empty.json", "empty.json: line 1, column 1: the file is empty"},
             {"not_traces.json", "not_traces.json: line 1, column 19: neither OTLP JSON"},
             {"array_root.json", "array_root.json: line 1, column 1: expected a JSON object, found an array"},
-            {"not_json.txt", "not_json.txt: line 1, column 5: Unrecognized token 'this'"},
+            {"not_json.txt", "not_json.txt: line 1, column 6: Unrecognized token 'this'"},
         };
         for (String[] c : cases) {
             try (Workspace w = Workspace.open(ws)) {
