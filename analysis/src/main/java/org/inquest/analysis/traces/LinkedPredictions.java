@@ -1,0 +1,29 @@
+package org.inquest.analysis.traces;
+
+import org.inquest.analysis.slice.Slice;
+import org.inquest.analysis.slice.SqlFragment;
+import org.inquest.connectors.catalog.ColumnInfo;
+import org.inquest.connectors.catalog.ColumnRole;
+import org.inquest.connectors.error.UsageException;
+import org.inquest.connectors.workspace.Identifiers;
+
+/** The link between a predictions table and a spans table: the predictions' {@code trace_id} role column. */
+public final class LinkedPredictions {
+    private LinkedPredictions() {
+    }
+
+    /** The predictions table's column holding the trace id, or exit 2 naming the table when it has none. */
+    public static ColumnInfo traceIdColumn(Slice predictions) {
+        return predictions.table().columnWithRole(ColumnRole.TRACE_ID).orElseThrow(() -> new UsageException(
+                "table '" + predictions.table().name() + "' has no column with the trace_id role"
+                        + " (import it with --role trace_id=COLUMN)"));
+    }
+
+    /** A condition on a spans table: the span's trace is linked to a row of the predictions slice. */
+    public static SqlFragment traceCondition(Slice predictions) {
+        String column = Identifiers.quote(traceIdColumn(predictions).name());
+        SqlFragment where = predictions.condition();
+        return new SqlFragment("trace_id IN (SELECT lower(CAST(" + column + " AS VARCHAR)) FROM " + predictions.from()
+                + " WHERE " + where.sql() + ")", where.parameters());
+    }
+}

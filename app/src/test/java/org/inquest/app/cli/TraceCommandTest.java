@@ -1,0 +1,132 @@
+package org.inquest.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.inquest.connectors.traces.TraceImporter;
+import org.inquest.connectors.workspace.Workspace;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The trace commands end to end, on a hand-written Jaeger export (times below are worked out from it). */
+class TraceCommandTest {
+    @TempDir
+    static Path dir;
+    static Path ws;
+
+    @BeforeAll
+    static void importTraces() throws Exception {
+        ws = dir.resolve("w.duckdb");
+        try (Workspace w = Workspace.open(ws)) {
+            new TraceImporter(w).importFiles("spans",
+                    List.of(Path.of(TraceCommandTest.class.getResource("/traces/jaeger_data.json").toURI())));
+            try (var s = w.connection().createStatement()) {
+                s.execute("CREATE TABLE preds AS SELECT * FROM (VALUES ('A1B2C3D4E5F60718', 'web'),"
+                        + " ('ffff', 'mobile')) t(trace_id, channel)");
+            }
+            new org.inquest.connectors.catalog.Catalog(w.connection()).saveTable("preds", "predictions", List.of(
+                    new org.inquest.connectors.catalog.ColumnInfo("trace_id", "VARCHAR",
+                            org.inquest.connectors.catalog.ColumnRole.TRACE_ID, null),
+                    new org.inquest.connectors.catalog.ColumnInfo("channel", "VARCHAR",
+                            org.inquest.connectors.catalog.ColumnRole.FEATURE,
+                            org.inquest.connectors.catalog.FeatureKind.CATEGORICAL)));
+        }
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = InquestCommand.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void showPrintsTheContractFields() throws Exception {
+        Run r = run("trace", "show", "--workspace", ws.toString(), "--table", "spans", "A1B2C3D4E5F60718");
+        assertEquals(0, r.code(), r.err());
+        JsonNode v = new ObjectMapper().readTree(r.out());
+        assertEquals("a1b2c3d4e5f60718", v.get("trace_id").asText());
+        // root [0,100] ms, db.query [10,40], send.email FOLLOWS_FROM [90,140]: the trace lasts 140 ms
+        assertEquals(140.0, v.get("duration_ms").asDouble(), 1e-9);
+        assertEquals(3, v.get("span_count").asInt());
+        assertEquals(1, v.get("warnings").size());
+        JsonNode root = v.get("spans").get(0);
+        for (String field : List.of("span_id", "parent_span_id", "service", "name", "start_ms", "duration_ms",
+                "self_ms", "depth", "critical")) {
+            assertTrue(root.has(field), field);
+        }
+        assertEquals("0000000000000001", root.get("span_id").asText());
+        assertTrue(root.get("parent_span_id").isNull());
+        assertEquals("checkout", root.get("service").asText());
+        // self(root) = 100 - 30 (db.query) - 10 (send.email clipped to [90,100]) = 60
+        assertEquals(60.0, root.get("self_ms").asDouble(), 1e-9);
+        assertTrue(root.get("critical").asBoolean());
+        JsonNode email = v.get("spans").get(2);
+        assertEquals("send.email", email.get("name").asText());
+        assertEquals(90.0, email.get("start_ms").asDouble(), 1e-9);
+        assertEquals(1, email.get("depth").asInt());
+        assertFalse(email.get("critical").asBoolean(), "FOLLOWS_FROM is not on the critical path");
+    }
+
+    @Test
+    void showAsATable() {
+        Run r = run("trace", "show", "--workspace", ws.toString(), "--table", "spans", "a1b2c3d4e5f60718",
+                "--format", "table");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("*  HTTP GET /checkout [0000000000000001]"), r.out());
+        assertTrue(r.out().contains("warning: span 0000000000000003 (send.email) ends 40.000 ms after"), r.out());
+    }
+
+    @Test
+    void statsWithAFilterAndALinkedPredictionFilter() throws Exception {
+        Run all = run("trace", "stats", "--workspace", ws.toString(), "--table", "spans");
+        assertEquals(0, all.code(), all.err());
+        JsonNode ops = new ObjectMapper().readTree(all.out()).get("operations");
+        assertEquals(3, ops.size());
+        JsonNode db = ops.get(1);
+        assertEquals("payments", db.get("service").asText());
+        assertEquals("db.query", db.get("name").asText());
+        assertEquals(1, db.get("errors").asInt());
+        assertEquals(30.0, db.get("p99_ms").asDouble(), 1e-9);
+        for (String f : List.of("service", "name", "count", "errors", "p50_ms", "p95_ms", "p99_ms", "self_p50_ms",
+                "self_p95_ms")) {
+            assertTrue(db.has(f), f);
+        }
+        Run payments = run("trace", "stats", "--workspace", ws.toString(), "--table", "spans", "--where",
+                "service = 'payments' AND status = 2");
+        assertEquals(2, new ObjectMapper().readTree(payments.out()).get("operations").size());
+        Run web = run("trace", "stats", "--workspace", ws.toString(), "--table", "spans", "--predictions", "preds",
+                "--prediction-where", "channel = 'web'");
+        assertEquals(3, new ObjectMapper().readTree(web.out()).get("operations").size(), web.err());
+        Run mobile = run("trace", "stats", "--workspace", ws.toString(), "--table", "spans", "--predictions",
+                "preds", "--prediction-where", "channel = 'mobile'", "--format", "table");
+        assertEquals(0, mobile.code());
+        assertEquals(2, mobile.out().lines().count(), "header and rule only: no linked trace");
+    }
+
+    @Test
+    void usageErrorsAreExitTwoOnOneLine() {
+        Run unknownTrace = run("trace", "show", "--workspace", ws.toString(), "--table", "spans", "abcdef");
+        assertEquals(2, unknownTrace.code());
+        assertEquals("inquest: no trace 'abcdef' in table 'spans'", unknownTrace.err().strip());
+        Run badWhere = run("trace", "stats", "--workspace", ws.toString(), "--table", "spans", "--where",
+                "nosuch = 1");
+        assertEquals(2, badWhere.code());
+        assertEquals(1, badWhere.err().strip().lines().count(), badWhere.err());
+        Run unknownTable = run("trace", "stats", "--workspace", ws.toString(), "--table", "nope");
+        assertEquals(2, unknownTable.code());
+        Run badFormat = run("trace", "stats", "--workspace", ws.toString(), "--table", "spans", "--format", "xml");
+        assertEquals(2, badFormat.code());
+    }
+}
