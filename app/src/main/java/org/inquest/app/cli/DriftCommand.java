@@ -14,7 +14,7 @@ import org.inquest.analysis.drift.DriftMethod;
 import org.inquest.analysis.drift.DriftOptions;
 import org.inquest.analysis.drift.DriftResult;
 import org.inquest.analysis.slice.Slice;
-import org.inquest.connectors.catalog.Catalog;
+import org.inquest.analysis.slice.SliceResolver;
 import org.inquest.connectors.error.InputException;
 import org.inquest.connectors.error.UsageException;
 import org.inquest.connectors.workspace.Workspace;
@@ -80,9 +80,9 @@ public final class DriftCommand implements Callable<Integer> {
         DriftOptions options = new DriftOptions(features, DriftMethod.fromWireName(method), threshold, driftShare);
         DriftResult result;
         try (Workspace ws = Workspace.openReadOnly(workspace)) {
-            Catalog catalog = new Catalog(ws.connection());
-            Slice reference = slice(catalog, referenceTable, referenceWhere, "--reference-where");
-            Slice current = slice(catalog, currentTable, currentWhere, "--current-where");
+            SliceResolver slices = new SliceResolver(ws.connection());
+            Slice reference = slices.resolve(referenceTable, referenceWhere, "--reference-where");
+            Slice current = slices.resolve(currentTable, currentWhere, "--current-where");
             if (by != null) {
                 List<DriftAnalysis.Window> windows = org.inquest.analysis.drift.DriftWindows.split(ws.connection(), current, by);
                 result = DriftAnalysis.runWithWindows(ws.connection(), reference, current, windows, options);
@@ -95,13 +95,6 @@ public final class DriftCommand implements Callable<Integer> {
         }
         write(output.render(result));
         return failOnDrift && result.datasetDrift() ? InquestCommand.EXIT_GATE : InquestCommand.EXIT_OK;
-    }
-
-    private static Slice slice(Catalog catalog, String table, String where, String source) {
-        if (where != null && !where.isBlank()) {
-            throw new UsageException(source + " needs the filter language, which this build does not include yet");
-        }
-        return Slice.whole(catalog.table(table));
     }
 
     private void write(String text) {

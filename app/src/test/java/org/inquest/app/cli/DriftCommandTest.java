@@ -144,4 +144,20 @@ class DriftCommandTest {
         assertTrue(md.out().startsWith("# Drift"), md.out());
         assertTrue(md.out().contains("\\<b>name") || md.out().contains("&lt;b>name"), md.out());
     }
+
+    @Test
+    void filtersSelectTheSlicesAndAreEchoed() throws Exception {
+        Run r = run("--reference", "ref", "--reference-where", "amount < 50", "--current", "ref",
+                "--current-where", "amount >= 50", "--features", "amount");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(1000, json.at("/reference/rows").asLong());
+        assertEquals(1000, json.at("/current/rows").asLong());
+        assertFalse(json.at("/reference/where").isNull());
+        // Values 0.5..49.5 against 50.5..99.5: disjoint, so KS is 1 and Wasserstein exactly 50.
+        assertEquals(1.0, json.at("/features/0/metrics/ks_statistic").asDouble(), 1e-12);
+        assertEquals(50.0, json.at("/features/0/metrics/wasserstein").asDouble(), 1e-9);
+        Run bad = run("--reference", "ref", "--reference-where", "nope > 1", "--current", "cur");
+        assertEquals(2, bad.code(), bad.err());
+    }
 }
