@@ -66,8 +66,9 @@ final class SortedMerge {
                     return null;
                 }
                 double scale = (double) n * (double) m;
-                double ksScaled = rs.getDouble("ks_scaled");
-                double wScaled = rs.getDouble("w_scaled");
+                // No step between distinct values (a single value overall): both distances are 0.
+                double ksScaled = orZero(rs, "ks_scaled");
+                double wScaled = orZero(rs, "w_scaled");
                 long steps = rs.getLong("steps");
                 double[] deciles = new double[DECILES.length];
                 for (int j = 0; j < DECILES.length; j++) {
@@ -83,6 +84,11 @@ final class SortedMerge {
                         total == 0 ? 0 : steps + 1, deciles);
             }
         }
+    }
+
+    private static double orZero(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? 0.0 : value;
     }
 
     private static String sql(Slice reference, Slice current, String column, boolean streaming) {
