@@ -1,0 +1,112 @@
+package org.inquest.analysis.quality;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.inquest.analysis.slice.Slice;
+import org.inquest.analysis.sql.Queries;
+import org.inquest.analysis.sql.SqlBuilder;
+import org.inquest.connectors.workspace.Identifiers;
+
+/**
+ * Counts categories of several columns over both slices in one query: the two slices are stacked (a side tag),
+ * each column is one grouping set, and window functions keep only what the report shows — each side's top
+ * categories and the most frequent new ones — plus, per column, how many categories are new and how many current
+ * rows they cover. Values are compared as text ({@code CAST(... AS VARCHAR)}), so a column whose type changed is
+ * still comparable.
+ */
+final class CategoryCounter {
+    /** A column to count; a null name on a side means the column is absent there. */
+    record Column(String name, String referenceName, String currentName) {
+    }
+
+    /** Counts for one column. {@code newCategories} are most frequent first. */
+    record Categories(List<ColumnStats.CategoryCount> referenceTop, List<ColumnStats.CategoryCount> currentTop,
+                      List<String> newCategories, long newCategoryCount, long newCategoryRows) {
+    }
+
+    private CategoryCounter() {
+    }
+
+    static Map<String, Categories> count(Connection connection, Slice reference, Slice current, List<Column> columns,
+                                         int top, int maxNew, Map<String, Long> referenceValues,
+                                         Map<String, Long> currentValues) {
+        Map<String, Categories> result = new LinkedHashMap<>();
+        if (columns.isEmpty()) {
+            return result;
+        }
+        SqlBuilder q = new SqlBuilder().sql("WITH both_sides AS (");
+        side(q, 0, reference, columns, true);
+        q.sql(" UNION ALL ");
+        side(q, 1, current, columns, false);
+        q.sql("), counts AS (SELECT CASE");
+        for (int i = 0; i < columns.size(); i++) {
+            q.sql(" WHEN GROUPING(g" + i + ") = 0 THEN " + i);
+        }
+        q.sql(" END AS col, CASE");
+        for (int i = 0; i < columns.size(); i++) {
+            q.sql(" WHEN GROUPING(g" + i + ") = 0 THEN g" + i);
+        }
+        q.sql(" END AS value, count_if(side = 0) AS ref_n, count_if(side = 1) AS cur_n FROM both_sides"
+                + " GROUP BY GROUPING SETS (");
+        for (int i = 0; i < columns.size(); i++) {
+            q.sql((i == 0 ? "" : ", ") + "(g" + i + ")");
+        }
+        q.sql(")), ranked AS (SELECT col, value, ref_n, cur_n,"
+                + " row_number() OVER (PARTITION BY col ORDER BY ref_n DESC, value) AS ref_rank,"
+                + " row_number() OVER (PARTITION BY col ORDER BY cur_n DESC, value) AS cur_rank,"
+                + " row_number() OVER (PARTITION BY col, ref_n = 0 ORDER BY cur_n DESC, value) AS new_rank,"
+                + " sum(CASE WHEN ref_n = 0 THEN 1 ELSE 0 END) OVER (PARTITION BY col) AS new_count,"
+                + " sum(CASE WHEN ref_n = 0 THEN cur_n ELSE 0 END) OVER (PARTITION BY col) AS new_rows"
+                + " FROM counts WHERE value IS NOT NULL)"
+                + " SELECT col, value, ref_n, cur_n, ref_rank, cur_rank, new_rank, new_count, new_rows FROM ranked"
+                + " WHERE (ref_n > 0 AND ref_rank <= ").value((long) top)
+                .sql(") OR (cur_n > 0 AND cur_rank <= ").value((long) top)
+                .sql(") OR (ref_n = 0 AND new_rank <= ").value((long) maxNew)
+                .sql(") ORDER BY col, value");
+        List<Object[]> rows = Queries.list(connection, q.build(), rs -> new Object[] {rs.getInt(1), rs.getString(2),
+                rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
+                rs.getLong(9)}, "categories of " + reference.table().name() + " and " + current.table().name());
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            List<Object[]> mine = new ArrayList<>();
+            for (Object[] r : rows) {
+                if ((Integer) r[0] == i) {
+                    mine.add(r);
+                }
+            }
+            long refValues = referenceValues.getOrDefault(column.name(), 0L);
+            long curValues = currentValues.getOrDefault(column.name(), 0L);
+            List<ColumnStats.CategoryCount> refTop = top(mine, 2, 4, top, refValues);
+            List<ColumnStats.CategoryCount> curTop = top(mine, 3, 5, top, curValues);
+            List<Object[]> fresh = new ArrayList<>(mine.stream().filter(r -> (Long) r[2] == 0).toList());
+            fresh.sort((a, b) -> Long.compare((Long) a[6], (Long) b[6]));
+            List<String> newCategories = fresh.stream().limit(maxNew).map(r -> (String) r[1]).toList();
+            long newCount = mine.isEmpty() ? 0 : (Long) mine.get(0)[7];
+            long newRows = mine.isEmpty() ? 0 : (Long) mine.get(0)[8];
+            result.put(column.name(), new Categories(refTop, curTop, newCategories, newCount, newRows));
+        }
+        return result;
+    }
+
+    private static List<ColumnStats.CategoryCount> top(List<Object[]> rows, int countIndex, int rankIndex, int top,
+                                                       long values) {
+        List<Object[]> kept = new ArrayList<>(rows.stream()
+                .filter(r -> (Long) r[countIndex] > 0 && (Long) r[rankIndex] <= top).toList());
+        kept.sort((a, b) -> Long.compare((Long) a[rankIndex], (Long) b[rankIndex]));
+        return kept.stream().map(r -> new ColumnStats.CategoryCount((String) r[1], (Long) r[countIndex],
+                values == 0 ? 0.0 : (double) (Long) r[countIndex] / values)).toList();
+    }
+
+    private static void side(SqlBuilder q, int side, Slice slice, List<Column> columns, boolean reference) {
+        q.sql("SELECT " + side + " AS side");
+        for (int i = 0; i < columns.size(); i++) {
+            String name = reference ? columns.get(i).referenceName() : columns.get(i).currentName();
+            q.sql(", " + (name == null ? "CAST(NULL AS VARCHAR)" : "CAST(" + Identifiers.quote(name) + " AS VARCHAR)")
+                    + " AS g" + i);
+        }
+        q.sql(" FROM " + slice.from() + " WHERE ").fragment(slice.condition());
+    }
+}

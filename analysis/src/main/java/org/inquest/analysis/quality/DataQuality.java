@@ -1,0 +1,210 @@
+package org.inquest.analysis.quality;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.inquest.analysis.filter.ValueType;
+import org.inquest.analysis.slice.Slice;
+import org.inquest.connectors.catalog.ColumnInfo;
+
+/**
+ * Compares the data quality of two slices column by column: nulls, distinct values, ranges and moments, top
+ * categories, new categories, out-of-range values and schema differences, each graded ok / warning / critical by
+ * {@link QualityThresholds}. Everything is computed in DuckDB in three queries: one profile scan per slice (the
+ * current one also counts out-of-range values against the reference bounds) and one category count over both.
+ */
+public final class DataQuality {
+    /** Categories listed per side under {@code top}. */
+    public static final int TOP_CATEGORIES = 10;
+    /** New categories listed by name (all are counted). */
+    public static final int MAX_NEW_CATEGORIES = 20;
+
+    static final List<String> NOTES = List.of(
+            "std is the population standard deviation (ddof 0); quantiles use linear interpolation"
+                    + " (numpy's default, DuckDB quantile_cont)",
+            "nulls are left out of every statistic except nulls and null_share; shares of categories, new"
+                    + " categories and out-of-range values are of non-null values",
+            "time-zone aware timestamps are shown in UTC");
+
+    private DataQuality() {
+    }
+
+    public static QualityReport compare(Connection connection, Slice reference, Slice current) {
+        return compare(connection, reference, current, QualityThresholds.DEFAULTS);
+    }
+
+    public static QualityReport compare(Connection connection, Slice reference, Slice current,
+                                        QualityThresholds thresholds) {
+        List<ColumnInfo> refColumns = reference.table().columns();
+        List<ColumnInfo> curColumns = current.table().columns();
+        SliceProfiler.Profile refProfile = SliceProfiler.profile(connection, reference, refColumns, Map.of());
+
+        Map<String, SliceProfiler.Bounds> bounds = new LinkedHashMap<>();
+        for (ColumnInfo cur : curColumns) {
+            ColumnInfo ref = reference.table().column(cur.name()).orElse(null);
+            if (ref != null && ColumnKind.of(ref) == ColumnKind.NUMERICAL && isNumber(cur)) {
+                ColumnStats r = refProfile.columns().get(ref.name());
+                if (r.min() != null && r.max() != null) {
+                    bounds.put(cur.name(), new SliceProfiler.Bounds(r.min(), r.max()));
+                }
+            }
+        }
+        SliceProfiler.Profile curProfile = SliceProfiler.profile(connection, current, curColumns, bounds);
+
+        Set<String> names = new LinkedHashSet<>();
+        refColumns.forEach(c -> names.add(c.name()));
+        curColumns.forEach(c -> names.add(c.name()));
+
+        List<CategoryCounter.Column> categorical = new ArrayList<>();
+        Map<String, Long> refValues = new LinkedHashMap<>();
+        Map<String, Long> curValues = new LinkedHashMap<>();
+        for (String name : names) {
+            ColumnInfo ref = reference.table().column(name).orElse(null);
+            ColumnInfo cur = current.table().column(name).orElse(null);
+            boolean refCat = ref != null && ColumnKind.of(ref).hasCategories();
+            boolean curCat = cur != null && ColumnKind.of(cur).hasCategories();
+            if (refCat || curCat) {
+                categorical.add(new CategoryCounter.Column(name, refCat ? name : null, curCat ? name : null));
+                if (ref != null) {
+                    refValues.put(name, refProfile.columns().get(name).values());
+                }
+                if (cur != null) {
+                    curValues.put(name, curProfile.columns().get(name).values());
+                }
+            }
+        }
+        Map<String, CategoryCounter.Categories> categories = CategoryCounter.count(connection, reference, current,
+                categorical, TOP_CATEGORIES, MAX_NEW_CATEGORIES, refValues, curValues);
+
+        List<ColumnQuality> columns = new ArrayList<>();
+        List<SchemaDifferences.Column> missing = new ArrayList<>();
+        List<SchemaDifferences.Column> added = new ArrayList<>();
+        List<SchemaDifferences.TypeChange> typeChanged = new ArrayList<>();
+        for (String name : names) {
+            ColumnInfo ref = reference.table().column(name).orElse(null);
+            ColumnInfo cur = current.table().column(name).orElse(null);
+            ColumnStats refStats = ref == null ? null : refProfile.columns().get(name);
+            ColumnStats curStats = cur == null ? null : curProfile.columns().get(name);
+            CategoryCounter.Categories cats = categories.get(name);
+            if (cats != null) {
+                refStats = ref != null && ColumnKind.of(ref).hasCategories() ? refStats.withTop(cats.referenceTop())
+                        : refStats;
+                curStats = cur != null && ColumnKind.of(cur).hasCategories() ? curStats.withTop(cats.currentTop())
+                        : curStats;
+            }
+            Grader grader = new Grader(thresholds);
+            if (ref == null) {
+                added.add(new SchemaDifferences.Column(name, cur.sqlType()));
+                grader.raise(Severity.WARNING, "added in the current slice (not in the reference)");
+            } else if (cur == null) {
+                missing.add(new SchemaDifferences.Column(name, ref.sqlType()));
+                grader.raise(Severity.CRITICAL, "missing from the current slice");
+            } else if (!ref.sqlType().equalsIgnoreCase(cur.sqlType())) {
+                Severity s = ValueType.ofSqlType(ref.sqlType()) == ValueType.ofSqlType(cur.sqlType())
+                        ? Severity.WARNING : Severity.CRITICAL;
+                typeChanged.add(new SchemaDifferences.TypeChange(name, ref.sqlType(), cur.sqlType(), s));
+                grader.raise(s, "type changed from " + ref.sqlType() + " to " + cur.sqlType());
+            }
+            Double nullShareChange = null;
+            List<String> newCategories = null;
+            Long newCount = null;
+            Long newRows = null;
+            Long outOfRange = null;
+            Double outOfRangeShare = null;
+            if (refStats != null && curStats != null) {
+                nullShareChange = curStats.nullShare() - refStats.nullShare();
+                grader.nullShare(refStats, curStats);
+                grader.constant(refStats, curStats);
+                boolean bothCategorical = ColumnKind.of(ref).hasCategories() && ColumnKind.of(cur).hasCategories();
+                if (bothCategorical && cats != null && refStats.values() > 0) {
+                    newCategories = cats.newCategories();
+                    newCount = cats.newCategoryCount();
+                    newRows = cats.newCategoryRows();
+                    grader.newCategories(cats, curStats.values());
+                }
+                Long oor = curProfile.outOfRange().get(name);
+                if (oor != null) {
+                    outOfRange = oor;
+                    outOfRangeShare = curStats.values() == 0 ? 0.0 : (double) oor / curStats.values();
+                    grader.outOfRange(oor, outOfRangeShare, refStats);
+                }
+            }
+            ColumnInfo described = ref != null ? ref : cur;
+            columns.add(new ColumnQuality(name, ColumnKind.of(described).wireName(),
+                    ref == null ? null : ref.sqlType(), cur == null ? null : cur.sqlType(), refStats, curStats,
+                    newCategories, newCount, newRows, outOfRange, outOfRangeShare, nullShareChange, grader.severity,
+                    grader.findings));
+        }
+        Severity overall = Severity.OK;
+        for (ColumnQuality c : columns) {
+            overall = Severity.max(overall, c.severity());
+        }
+        return new QualityReport(
+                new QualityReport.SliceSummary(reference.table().name(), reference.where(), refProfile.rows()),
+                new QualityReport.SliceSummary(current.table().name(), current.where(), curProfile.rows()),
+                overall, columns, new SchemaDifferences(missing, added, typeChanged), thresholds, NOTES);
+    }
+
+    private static boolean isNumber(ColumnInfo c) {
+        return ValueType.ofSqlType(c.sqlType()) == ValueType.NUMBER;
+    }
+
+    /** Collects one column's findings and its worst severity. */
+    private static final class Grader {
+        private final QualityThresholds t;
+        private Severity severity = Severity.OK;
+        private final List<String> findings = new ArrayList<>();
+
+        Grader(QualityThresholds thresholds) {
+            this.t = thresholds;
+        }
+
+        void raise(Severity s, String finding) {
+            severity = Severity.max(severity, s);
+            findings.add(s.wireName() + ": " + finding);
+        }
+
+        void nullShare(ColumnStats ref, ColumnStats cur) {
+            double change = cur.nullShare() - ref.nullShare();
+            Severity s = QualityThresholds.grade(change, t.nullShareWarning(), t.nullShareCritical());
+            if (s != Severity.OK) {
+                raise(s, String.format(Locale.ROOT, "null share up %.1f points (%.1f%% -> %.1f%%)", change * 100,
+                        ref.nullShare() * 100, cur.nullShare() * 100));
+            }
+        }
+
+        void constant(ColumnStats ref, ColumnStats cur) {
+            if (ref.distinct() != null && cur.distinct() != null && ref.distinct() > 1 && cur.distinct() == 1
+                    && cur.values() > 1) {
+                raise(Severity.WARNING, "constant in the current slice (the reference has " + ref.distinct()
+                        + " distinct values)");
+            }
+        }
+
+        void newCategories(CategoryCounter.Categories cats, long currentValues) {
+            if (cats.newCategoryCount() == 0) {
+                return;
+            }
+            double share = currentValues == 0 ? 0.0 : (double) cats.newCategoryRows() / currentValues;
+            Severity s = QualityThresholds.grade(share, t.newCategoryShareWarning(), t.newCategoryShareCritical());
+            if (s != Severity.OK) {
+                raise(s, String.format(Locale.ROOT, "%d new categories in %.1f%% of current values (e.g. %s)",
+                        cats.newCategoryCount(), share * 100, String.join(", ", cats.newCategories().stream()
+                                .limit(3).map(v -> "'" + v + "'").toList())));
+            }
+        }
+
+        void outOfRange(long count, double share, ColumnStats ref) {
+            Severity s = QualityThresholds.grade(share, t.outOfRangeShareWarning(), t.outOfRangeShareCritical());
+            if (s != Severity.OK) {
+                raise(s, String.format(Locale.ROOT, "%d values (%.1f%%) outside the reference range [%s, %s]", count,
+                        share * 100, ref.min(), ref.max()));
+            }
+        }
+    }
+}
