@@ -10,6 +10,9 @@ import java.util.Map;
 import org.inquest.analysis.drift.DriftResult.DriftWindow;
 import org.inquest.analysis.drift.DriftResult.SliceSummary;
 import org.inquest.analysis.slice.Slice;
+import org.inquest.analysis.slice.Window;
+import org.inquest.analysis.slice.WindowSet;
+import org.inquest.analysis.slice.Windowing;
 import org.inquest.connectors.catalog.FeatureKind;
 import org.inquest.connectors.error.InputException;
 import org.inquest.connectors.workspace.Workspace;
@@ -26,16 +29,10 @@ import org.inquest.connectors.workspace.Workspace;
  * The JVM only sees counts and scalars, so memory does not grow with the number of rows.
  */
 public final class DriftAnalysis {
-    /** Windows with fewer current rows than this get a warning: their statistics are noisy. */
-    public static final long SMALL_WINDOW = 100;
     /** Numerical features with at most this many distinct values are also tabulated value by value. */
     static final long FEW_VALUES = 5;
 
     private DriftAnalysis() {
-    }
-
-    /** A window of the current slice, labelled by where it starts and ends (timestamps or row numbers). */
-    public record Window(String start, String end, Slice slice) {
     }
 
     public static DriftResult run(Connection connection, Slice reference, Slice current, DriftOptions options) {
@@ -47,24 +44,22 @@ public final class DriftAnalysis {
         }
     }
 
-    /** {@link #run} plus each window of the current slice compared with the whole reference. */
+    /**
+     * {@link #run} plus each window of the current slice ({@code --by}, split by {@link Windowing}) compared with
+     * the whole reference; windows under {@link Windowing#MIN_ROWS} rows carry a warning.
+     */
     public static DriftResult runWithWindows(Connection connection, Slice reference, Slice current,
-            List<Window> windows, DriftOptions options) {
+            WindowSet windows, DriftOptions options) {
         DriftResult whole = run(connection, reference, current, options);
         List<DriftWindow> results = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        for (Window w : windows) {
+        for (Window w : windows.windows()) {
             DriftResult r = run(connection, reference, w.slice(), options);
-            String warning = null;
-            if (r.current().rows() < SMALL_WINDOW) {
-                warning = "window " + w.start() + " .. " + w.end() + " has " + r.current().rows()
-                        + " rows (fewer than " + SMALL_WINDOW + "): its statistics are unreliable";
-                warnings.add(warning);
-            }
+            String warning = w.small() ? "window " + w.start() + " .. " + w.end() + " has " + w.rows()
+                    + " rows (fewer than " + Windowing.MIN_ROWS + "): its statistics are unreliable" : null;
             results.add(new DriftWindow(w.start(), w.end(), r.current().rows(), r.driftShare(), r.datasetDrift(),
                     r.features(), warning));
         }
-        return whole.withWindows(results, warnings);
+        return whole.withWindows(results, windows.warnings());
     }
 
     private static DriftResult compute(Connection connection, Slice reference, Slice current, DriftOptions options)

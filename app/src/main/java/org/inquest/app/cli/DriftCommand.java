@@ -15,6 +15,9 @@ import org.inquest.analysis.drift.DriftOptions;
 import org.inquest.analysis.drift.DriftResult;
 import org.inquest.analysis.slice.Slice;
 import org.inquest.analysis.slice.SliceResolver;
+import org.inquest.analysis.slice.WindowSet;
+import org.inquest.analysis.slice.WindowSpec;
+import org.inquest.analysis.slice.Windowing;
 import org.inquest.connectors.error.InputException;
 import org.inquest.connectors.error.UsageException;
 import org.inquest.connectors.workspace.Workspace;
@@ -84,7 +87,7 @@ public final class DriftCommand implements Callable<Integer> {
             Slice reference = slices.resolve(referenceTable, referenceWhere, "--reference-where");
             Slice current = slices.resolve(currentTable, currentWhere, "--current-where");
             if (by != null) {
-                List<DriftAnalysis.Window> windows = org.inquest.analysis.drift.DriftWindows.split(ws.connection(), current, by);
+                WindowSet windows = Windowing.split(ws.connection(), current, WindowSpec.parse(by));
                 result = DriftAnalysis.runWithWindows(ws.connection(), reference, current, windows, options);
             } else {
                 result = DriftAnalysis.run(ws.connection(), reference, current, options);

@@ -120,9 +120,11 @@ class DriftCommandTest {
         JsonNode windows = new ObjectMapper().readTree(r.out()).get("windows");
         assertEquals(3, windows.size());
         assertEquals(1000, windows.get(0).get("rows").asLong());
-        assertEquals("0", windows.get(0).get("start").asText());
+        assertEquals("1", windows.get(0).get("start").asText());
+        assertEquals("1000", windows.get(0).get("end").asText());
         Run small = run("--reference", "ref", "--current", "cur", "--by", "rows:2950", "--features", "amount");
-        assertTrue(small.err().contains("warning: window 2950"), small.err());
+        assertTrue(small.err().contains("warning: window 2 (2951 to 3000) has only"), small.err());
+        assertTrue(new ObjectMapper().readTree(small.out()).at("/windows/1/warning").isTextual());
     }
 
     @Test
