@@ -1,0 +1,44 @@
+package org.inquest.app.ui.overview;
+
+import java.util.function.Consumer;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import org.inquest.app.ui.common.Clip;
+
+/** A clickable card; the value is copyable (right-click), a click opens the card's tab. */
+final class CardView extends VBox {
+    private final Label title = new Label();
+    private final Label value = new Label();
+    private final Label detail = new Label();
+
+    CardView(Consumer<String> openTab) {
+        getStyleClass().add("card");
+        setSpacing(2);
+        setPrefWidth(230);
+        setMinWidth(200);
+        title.getStyleClass().add("card-title");
+        value.getStyleClass().add("card-value");
+        detail.getStyleClass().add("card-detail");
+        detail.setWrapText(true);
+        Clip.copyable(value);
+        getChildren().addAll(title, value, detail);
+        setOnMouseClicked(e -> {
+            if (e.getClickCount() == 1 && getUserData() instanceof CardModel m && m.tabId() != null) {
+                openTab.accept(m.tabId());
+            }
+        });
+    }
+
+    void show(CardModel m) {
+        setUserData(m);
+        setId("card-" + m.id());
+        value.setId("card-value-" + m.id());
+        title.setText(m.title());
+        value.setText(m.value());
+        detail.setText(m.detail());
+        Tooltip.install(this, new Tooltip(m.detail() + (m.tabId() == null ? "" : "\nClick to open the tab.")));
+        getStyleClass().removeIf(c -> c.startsWith("severity-"));
+        getStyleClass().add(m.severity().styleClass());
+    }
+}

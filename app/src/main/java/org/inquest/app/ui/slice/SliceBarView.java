@@ -1,0 +1,168 @@
+package org.inquest.app.ui.slice;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.CheckComboBox;
+
+/**
+ * The slice bar across the top: for reference and current, a table, the filter and the quick pickers (model
+ * version, day range, values of a categorical column); on the right the presets, swap and Apply.
+ */
+public final class SliceBarView extends VBox {
+    public SliceBarView(SliceBarViewModel vm) {
+        setId("slice-bar");
+        getStyleClass().add("slice-bar");
+        setSpacing(4);
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(4);
+        ColumnConstraints label = new ColumnConstraints(70);
+        ColumnConstraints table = new ColumnConstraints(130);
+        ColumnConstraints filter = new ColumnConstraints(200, 480, Double.MAX_VALUE);
+        filter.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(label, table, filter);
+        row(grid, 0, "Reference", vm.reference(), vm, "ref");
+        row(grid, 1, "Current", vm.current(), vm, "cur");
+
+        ComboBox<SlicePreset> presets = new ComboBox<>(vm.presets());
+        presets.setId("slice-presets");
+        presets.setPromptText("Presets");
+        presets.setPrefWidth(270);
+        presets.setOnAction(e -> {
+            SlicePreset p = presets.getValue();
+            if (p != null) {
+                vm.usePreset(p);
+            }
+        });
+        Button swap = new Button("⇅ Swap");
+        swap.setTooltip(new Tooltip("Swap reference and current"));
+        swap.setOnAction(e -> vm.swap());
+        Button apply = new Button("Apply");
+        apply.setId("slice-apply");
+        apply.getStyleClass().add("accent");
+        apply.setTooltip(new Tooltip("Apply both slices (Enter in a filter, Ctrl+Enter anywhere)"));
+        apply.setOnAction(e -> vm.apply());
+        HBox buttons = new HBox(6, swap, apply);
+        VBox right = new VBox(4, presets, buttons);
+        right.setAlignment(Pos.TOP_LEFT);
+        GridPane.setRowSpan(right, 2);
+        grid.add(right, 8, 0);
+
+        Label problem = new Label();
+        problem.setId("slice-problem");
+        problem.getStyleClass().add("filter-error");
+        problem.textProperty().bind(vm.problemProperty());
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        getChildren().addAll(grid, problem);
+        setPadding(new Insets(6, 8, 6, 8));
+    }
+
+    private static void row(GridPane grid, int row, String title, SliceSide side, SliceBarViewModel vm, String id) {
+        Label label = new Label(title);
+        label.getStyleClass().add("text-bold");
+        ComboBox<String> table = new ComboBox<>(vm.tables());
+        table.setId(id + "-table");
+        table.setMaxWidth(Double.MAX_VALUE);
+        table.valueProperty().bindBidirectional(side.tableProperty());
+        table.setOnAction(e -> {
+            if (!side.composing()) {
+                vm.apply();
+            }
+        });
+        FilterField filter = new FilterField(side, vm::apply, id + "-filter");
+
+        ComboBox<String> version = new ComboBox<>();
+        version.setId(id + "-version");
+        version.setPromptText("version");
+        version.setPrefWidth(95);
+        version.valueProperty().bindBidirectional(side.versionProperty());
+        DatePicker from = datePicker(id + "-from", "from day");
+        from.valueProperty().bindBidirectional(side.fromDayProperty());
+        DatePicker to = datePicker(id + "-to", "to day");
+        to.valueProperty().bindBidirectional(side.toDayProperty());
+        ComboBox<String> column = new ComboBox<>();
+        column.setId(id + "-category-column");
+        column.setPromptText("column");
+        column.setPrefWidth(110);
+        column.valueProperty().bindBidirectional(side.categoryColumnProperty());
+        CheckComboBox<String> values = new CheckComboBox<>();
+        values.setId(id + "-category-values");
+        values.setTitle("values");
+        values.setPrefWidth(110);
+
+        side.pickerValuesProperty().addListener((o, a, v) -> {
+            version.getItems().setAll(v == null ? java.util.List.of() : prepend("", v.versions()));
+            version.setDisable(v == null || v.versions().isEmpty());
+            from.setDisable(v == null || v.firstDay() == null);
+            to.setDisable(v == null || v.firstDay() == null);
+            if (v != null && v.firstDay() != null) {
+                from.setPromptText(v.firstDay().toString());
+                to.setPromptText(v.lastDay().toString());
+            }
+            column.getItems().setAll(v == null ? java.util.List.of() : v.categories().keySet());
+        });
+        column.valueProperty().addListener((o, a, c) -> {
+            values.getCheckModel().clearChecks();
+            PickerValues v = side.pickerValuesProperty().get();
+            values.getItems().setAll(v == null || c == null ? java.util.List.of()
+                    : v.categories().getOrDefault(c, java.util.List.of()));
+        });
+        values.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) change -> {
+            side.categoryValues().setAll(values.getCheckModel().getCheckedItems());
+            pickerChanged(side, vm);
+        });
+        side.categoryValues().addListener((ListChangeListener<String>) change -> {
+            if (side.categoryValues().isEmpty() && !values.getCheckModel().getCheckedItems().isEmpty()) {
+                values.getCheckModel().clearChecks();
+            }
+        });
+        version.setOnAction(e -> pickerChanged(side, vm));
+        from.setOnAction(e -> pickerChanged(side, vm));
+        to.setOnAction(e -> pickerChanged(side, vm));
+
+        grid.add(label, 0, row);
+        grid.add(table, 1, row);
+        grid.add(filter, 2, row);
+        grid.add(version, 3, row);
+        grid.add(from, 4, row);
+        grid.add(to, 5, row);
+        grid.add(column, 6, row);
+        grid.add(values, 7, row);
+    }
+
+    private static void pickerChanged(SliceSide side, SliceBarViewModel vm) {
+        if (side.composing()) {
+            return;
+        }
+        side.applyPickers();
+        vm.apply();
+    }
+
+    private static DatePicker datePicker(String id, String prompt) {
+        DatePicker p = new DatePicker();
+        p.setId(id);
+        p.setPromptText(prompt);
+        p.setPrefWidth(120);
+        return p;
+    }
+
+    private static java.util.List<String> prepend(String first, java.util.List<String> rest) {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+}
