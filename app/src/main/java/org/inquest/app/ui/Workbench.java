@@ -21,15 +21,24 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.inquest.app.ui.analysis.IncidentViewModel;
+import org.inquest.app.ui.drift.DriftView;
+import org.inquest.app.ui.drift.DriftViewModel;
 import org.inquest.app.ui.explorer.ExplorerView;
 import org.inquest.app.ui.explorer.ExplorerViewModel;
 import org.inquest.app.ui.explorer.QuarantineView;
+import org.inquest.app.ui.overview.OverviewView;
+import org.inquest.app.ui.overview.OverviewViewModel;
 import org.inquest.app.ui.session.AppDirs;
 import org.inquest.app.ui.session.RecentWorkspaces;
 import org.inquest.app.ui.session.WorkbenchViewModel;
+import org.inquest.app.ui.slice.LanguageFilterChecker;
+import org.inquest.app.ui.slice.SliceBarView;
+import org.inquest.app.ui.slice.SliceBarViewModel;
 import org.inquest.app.ui.sql.SqlConsoleView;
 import org.inquest.app.ui.sql.SqlConsoleViewModel;
 import org.inquest.app.ui.task.FxTaskRunner;
@@ -54,6 +63,10 @@ public final class Workbench {
     private final WorkbenchViewModel vm;
     private final ExplorerViewModel explorer = new ExplorerViewModel();
     private final SqlConsoleViewModel sql = new SqlConsoleViewModel();
+    private final SliceBarViewModel slices = new SliceBarViewModel(new LanguageFilterChecker());
+    private final IncidentViewModel incident = new IncidentViewModel();
+    private final OverviewViewModel overview = new OverviewViewModel();
+    private final DriftViewModel drift = new DriftViewModel();
     private final TabPane tabs = new TabPane();
     private final Scene scene;
 
@@ -63,11 +76,20 @@ public final class Workbench {
                 ws -> new FxTaskRunner(WORKERS, ws::newConnection, status),
                 new RecentWorkspaces(AppDirs.recentFile()), status);
         vm.runnerProperty().addListener((o, old, runner) -> attach(runner));
+        slices.appliedProperty().addListener((o, a, spec) -> incident.compute(spec));
+        incident.snapshotProperty().addListener((o, a, snap) -> {
+            overview.show(snap);
+            drift.show(snap);
+            loadVisibleTab();
+        });
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> loadVisibleTab());
 
         BorderPane root = new BorderPane();
         root.setId("workbench");
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().add(tab("Overview", "tab-overview", new OverviewView(overview, incident, this::openTab)));
+        tabs.getTabs().add(tab("Drift", "tab-drift", new DriftView(drift)));
         tabs.getTabs().add(tab("SQL", "tab-sql", new SqlConsoleView(sql)));
 
         ExplorerView explorerView = new ExplorerView(explorer,
@@ -76,7 +98,12 @@ public final class Workbench {
         split.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(explorerView, false);
 
-        VBox top = new VBox(menuBar());
+        SliceBarView sliceBar = new SliceBarView(slices);
+        MenuBar menus = menuBar();
+        HBox menuLine = new HBox(menus, sliceBar.actions());
+        HBox.setHgrow(menus, javafx.scene.layout.Priority.ALWAYS);
+        menuLine.getStyleClass().add("menu-line");
+        VBox top = new VBox(menuLine, sliceBar);
         root.setTop(top);
         root.setCenter(split);
         root.setBottom(new StatusBarView(status));
@@ -98,7 +125,11 @@ public final class Workbench {
         }
         explorer.attach(runner);
         sql.attach(runner);
+        incident.attach(runner);
+        drift.attach(runner);
+        overview.show(null);
         explorer.refresh();
+        slices.attach(runner);
     }
 
     private MenuBar menuBar() {
@@ -145,6 +176,24 @@ public final class Workbench {
         }
         item.setOnAction(e -> action.run());
         return item;
+    }
+
+    /** Tabs with extra work of their own (drift over time, segments) compute it when first shown. */
+    private void loadVisibleTab() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        if (t == null || incident.snapshotProperty().get() == null) {
+            return;
+        }
+        switch (t.getId()) {
+            case "tab-drift" -> drift.loadWindows();
+            default -> { }
+        }
+    }
+
+    /** Selects the tab with {@code id} (cards and shortcuts use this). */
+    public void openTab(String id) {
+        tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
     private static Tab tab(String title, String id, Node content) {
@@ -201,6 +250,14 @@ public final class Workbench {
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    public SliceBarViewModel slices() {
+        return slices;
+    }
+
+    public IncidentViewModel incident() {
+        return incident;
     }
 
     public StatusModel status() {

@@ -15,6 +15,45 @@ public final class TestWorkspaces {
     private TestWorkspaces() {
     }
 
+    /**
+     * A small incident: table {@code predictions} over 14 days of 2026-09 (rows spread evenly), v2 from day 8,
+     * columns request_id, timestamp, model_version, score, prediction, label, latency_ms, region, amount; and a
+     * snapshot table {@code snapshot_v1} with region and amount.
+     */
+    public static Workspace incident(Path dir, int rows) throws SQLException {
+        Workspace ws = Workspace.open(dir.resolve("incident.duckdb"));
+        try (Statement s = ws.connection().createStatement()) {
+            s.execute("CREATE TABLE predictions AS SELECT i AS request_id,"
+                    + " TIMESTAMP '2026-09-01' + INTERVAL (i * 14 * 86400 // " + rows + ") SECOND AS timestamp,"
+                    + " CASE WHEN i * 14 // " + rows + " >= 7 AND i % 5 = 0 THEN 'v2' ELSE 'v1' END AS model_version,"
+                    + " ((i * 7919) % 1000) / 1000.0 AS score,"
+                    + " CASE WHEN ((i * 7919) % 1000) / 1000.0 >= 0.5 THEN 1 ELSE 0 END AS prediction,"
+                    + " CASE WHEN (i * 31) % 100 < ((i * 7919) % 1000) / 10.0 THEN 1 ELSE 0 END AS label,"
+                    + " 20.0 + (i % 50) + CASE WHEN i * 14 // " + rows + " >= 10 THEN 40 ELSE 0 END AS latency_ms,"
+                    + " CASE i % 3 WHEN 0 THEN 'EU' WHEN 1 THEN 'US' ELSE 'APAC' END AS region,"
+                    + " (i % 100) * 10.0 * CASE WHEN i * 14 // " + rows + " >= 10 THEN 1.5 ELSE 1 END AS amount"
+                    + " FROM range(" + rows + ") t(i)");
+            s.execute("CREATE TABLE snapshot_v1 AS SELECT CASE i % 3 WHEN 0 THEN 'EU' WHEN 1 THEN 'US' ELSE 'APAC' END"
+                    + " AS region, (i % 100) * 10.0 AS amount, i % 2 AS label FROM range(" + rows / 2 + ") t(i)");
+        }
+        Catalog catalog = new Catalog(ws.connection());
+        catalog.saveTable("predictions", "predictions", List.of(
+                new ColumnInfo("request_id", "BIGINT", ColumnRole.ID, null),
+                new ColumnInfo("timestamp", "TIMESTAMP", ColumnRole.TIMESTAMP, null),
+                new ColumnInfo("model_version", "VARCHAR", ColumnRole.MODEL_VERSION, FeatureKind.CATEGORICAL),
+                new ColumnInfo("score", "DOUBLE", ColumnRole.SCORE, null),
+                new ColumnInfo("prediction", "INTEGER", ColumnRole.PREDICTION, null),
+                new ColumnInfo("label", "INTEGER", ColumnRole.LABEL, null),
+                new ColumnInfo("latency_ms", "DOUBLE", ColumnRole.LATENCY_MS, null),
+                new ColumnInfo("region", "VARCHAR", ColumnRole.FEATURE, FeatureKind.CATEGORICAL),
+                new ColumnInfo("amount", "DOUBLE", ColumnRole.FEATURE, FeatureKind.NUMERICAL)));
+        catalog.saveTable("snapshot_v1", "snapshot", List.of(
+                new ColumnInfo("region", "VARCHAR", ColumnRole.FEATURE, FeatureKind.CATEGORICAL),
+                new ColumnInfo("amount", "DOUBLE", ColumnRole.FEATURE, FeatureKind.NUMERICAL),
+                new ColumnInfo("label", "INTEGER", ColumnRole.LABEL, null)));
+        return ws;
+    }
+
     /** A table {@code preds} of 10 rows: id 1..10, model_version v1 (ids 1-6) / v2, score id/10, label id%2. */
     public static Workspace small(Path dir) throws SQLException {
         Workspace ws = Workspace.open(dir.resolve("small.duckdb"));

@@ -20,6 +20,13 @@ import org.controlsfx.control.CheckComboBox;
  * version, day range, values of a categorical column); on the right the presets, swap and Apply.
  */
 public final class SliceBarView extends VBox {
+    private final HBox actions;
+
+    /** Presets, swap and Apply: placed by the window on the menu line to leave the filters their width. */
+    public HBox actions() {
+        return actions;
+    }
+
     public SliceBarView(SliceBarViewModel vm) {
         setId("slice-bar");
         getStyleClass().add("slice-bar");
@@ -27,9 +34,9 @@ public final class SliceBarView extends VBox {
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(4);
-        ColumnConstraints label = new ColumnConstraints(70);
-        ColumnConstraints table = new ColumnConstraints(130);
-        ColumnConstraints filter = new ColumnConstraints(200, 480, Double.MAX_VALUE);
+        ColumnConstraints label = new ColumnConstraints(78);
+        ColumnConstraints table = new ColumnConstraints(120);
+        ColumnConstraints filter = new ColumnConstraints(260, 480, Double.MAX_VALUE);
         filter.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(label, table, filter);
         row(grid, 0, "Reference", vm.reference(), vm, "ref");
@@ -38,7 +45,7 @@ public final class SliceBarView extends VBox {
         ComboBox<SlicePreset> presets = new ComboBox<>(vm.presets());
         presets.setId("slice-presets");
         presets.setPromptText("Presets");
-        presets.setPrefWidth(270);
+        presets.setPrefWidth(250);
         presets.setOnAction(e -> {
             SlicePreset p = presets.getValue();
             if (p != null) {
@@ -53,11 +60,9 @@ public final class SliceBarView extends VBox {
         apply.getStyleClass().add("accent");
         apply.setTooltip(new Tooltip("Apply both slices (Enter in a filter, Ctrl+Enter anywhere)"));
         apply.setOnAction(e -> vm.apply());
-        HBox buttons = new HBox(6, swap, apply);
-        VBox right = new VBox(4, presets, buttons);
-        right.setAlignment(Pos.TOP_LEFT);
-        GridPane.setRowSpan(right, 2);
-        grid.add(right, 8, 0);
+        actions = new HBox(6, new Label("Preset"), presets, swap, apply);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        actions.setPadding(new Insets(0, 8, 0, 8));
 
         Label problem = new Label();
         problem.setId("slice-problem");
@@ -86,7 +91,8 @@ public final class SliceBarView extends VBox {
         ComboBox<String> version = new ComboBox<>();
         version.setId(id + "-version");
         version.setPromptText("version");
-        version.setPrefWidth(95);
+        version.setTooltip(new Tooltip("Model version"));
+        version.setPrefWidth(100);
         version.valueProperty().bindBidirectional(side.versionProperty());
         DatePicker from = datePicker(id + "-from", "from day");
         from.valueProperty().bindBidirectional(side.fromDayProperty());
@@ -95,12 +101,12 @@ public final class SliceBarView extends VBox {
         ComboBox<String> column = new ComboBox<>();
         column.setId(id + "-category-column");
         column.setPromptText("column");
-        column.setPrefWidth(110);
+        column.setPrefWidth(115);
         column.valueProperty().bindBidirectional(side.categoryColumnProperty());
         CheckComboBox<String> values = new CheckComboBox<>();
         values.setId(id + "-category-values");
         values.setTitle("values");
-        values.setPrefWidth(110);
+        values.setPrefWidth(115);
 
         side.pickerValuesProperty().addListener((o, a, v) -> {
             version.getItems().setAll(v == null ? java.util.List.of() : prepend("", v.versions()));
@@ -154,7 +160,7 @@ public final class SliceBarView extends VBox {
         DatePicker p = new DatePicker();
         p.setId(id);
         p.setPromptText(prompt);
-        p.setPrefWidth(120);
+        p.setPrefWidth(132);
         return p;
     }
 
