@@ -11,8 +11,9 @@ import javafx.collections.ObservableList;
 import org.inquest.analysis.drift.DriftAnalysis;
 import org.inquest.analysis.drift.DriftOptions;
 import org.inquest.analysis.drift.DriftResult;
-import org.inquest.analysis.drift.DriftWindows;
 import org.inquest.analysis.drift.FeatureDrift;
+import org.inquest.analysis.slice.WindowSpec;
+import org.inquest.analysis.slice.Windowing;
 import org.inquest.app.ui.analysis.IncidentSnapshot;
 import org.inquest.app.ui.common.Format;
 import org.inquest.app.ui.task.Errors;
@@ -86,7 +87,8 @@ public final class DriftViewModel {
         }
         windowsState.set("Computing drift per day…");
         latest.submit(runner, "Drift per day", ctx -> DriftAnalysis.runWithWindows(ctx.connection(), s.reference(),
-                s.current(), DriftWindows.split(ctx.connection(), s.current(), "day"), DriftOptions.defaults()),
+                s.current(), Windowing.split(ctx.connection(), s.current(),
+                        new WindowSpec.TimeBuckets(WindowSpec.Unit.DAY)), DriftOptions.defaults()),
                 result -> {
                     windows.set(result);
                     windowsState.set(result.windows().size() + " days");
