@@ -21,10 +21,12 @@ import java.util.Map;
 final class JaegerJsonReader {
     private final JsonFactory factory;
     private final SpanSink sink;
+    private final JsonValues.Writer shared;
 
     JaegerJsonReader(JsonFactory factory, SpanSink sink) {
         this.factory = factory;
         this.sink = sink;
+        this.shared = new JsonValues.Writer(factory);
     }
 
     /** Reads the rest of a root object; the parser is on one of its field names and ends on its END_OBJECT. */
@@ -171,10 +173,8 @@ final class JaegerJsonReader {
             p.skipChildren();
             return "{}";
         }
-        try (JsonValues.Writer w = new JsonValues.Writer(factory)) {
-            writeTagObject(p, w.g, span, null);
-            return w.text();
-        }
+        writeTagObject(p, shared.begin(), span, null);
+        return shared.text();
     }
 
     /** Writes a tag list as an object; returns the value of the {@code event} key when there is one. */
@@ -259,8 +259,8 @@ final class JaegerJsonReader {
             p.skipChildren();
             return "[]";
         }
-        try (JsonValues.Writer w = new JsonValues.Writer(factory)) {
-            JsonGenerator g = w.g;
+        {
+            JsonGenerator g = shared.begin();
             g.writeStartArray();
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (p.currentToken() != JsonToken.START_OBJECT) {
@@ -290,7 +290,7 @@ final class JaegerJsonReader {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            return w.text();
+            return shared.text();
         }
     }
 

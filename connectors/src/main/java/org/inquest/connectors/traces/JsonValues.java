@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
 /** Small streaming helpers shared by the two trace readers. */
@@ -50,26 +49,72 @@ final class JsonValues {
         return t == JsonToken.VALUE_NULL ? null : p.getText();
     }
 
-    /** Collects JSON text with a generator over a string buffer; one per value being built. */
+    /**
+     * Renders JSON values to text with one generator reused for every value (creating a generator per span
+     * attribute list was a large share of import time). {@link #begin()} before each value, {@link #text()} after.
+     */
     static final class Writer implements AutoCloseable {
-        private final StringWriter buffer = new StringWriter(128);
-        final JsonGenerator g;
+        private final JsonFactory factory;
+        private final StringBuilder buffer = new StringBuilder(256);
+        JsonGenerator g;
 
         Writer(JsonFactory factory) {
+            this.factory = factory;
+            g = newGenerator();
+        }
+
+        private JsonGenerator newGenerator() {
             try {
-                g = factory.createGenerator(buffer);
+                JsonGenerator generator = factory.createGenerator(new java.io.Writer() {
+                    @Override
+                    public void write(char[] chars, int off, int len) {
+                        buffer.append(chars, off, len);
+                    }
+
+                    @Override
+                    public void write(String str, int off, int len) {
+                        buffer.append(str, off, off + len);
+                    }
+
+                    @Override
+                    public void flush() {
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                });
+                generator.setRootValueSeparator(null);
+                return generator;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
+        /** Starts a new value; a generator left inside a value by an earlier failure is replaced. */
+        JsonGenerator begin() {
+            if (!g.getOutputContext().inRoot()) {
+                g = newGenerator();
+            }
+            flushQuietly();
+            buffer.setLength(0);
+            return g;
+        }
+
+        /** The value written since {@link #begin()}. */
         String text() {
+            flushQuietly();
+            String text = buffer.toString();
+            buffer.setLength(0);
+            return text;
+        }
+
+        private void flushQuietly() {
             try {
                 g.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return buffer.toString();
         }
 
         @Override

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +17,18 @@ import java.util.Locale;
  */
 final class OtlpJsonReader {
     static final String UNKNOWN_SERVICE = "unknown_service";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String[] KINDS = {"UNSPECIFIED", "INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER"};
 
     private final JsonFactory factory;
     private final SpanSink sink;
+    private final JsonValues.Writer shared;
+    /** The {@code service.name} met by the last {@link #writeKeyValues} call at the top of an attribute list. */
+    private String lastServiceName;
 
     OtlpJsonReader(JsonFactory factory, SpanSink sink) {
         this.factory = factory;
         this.sink = sink;
+        this.shared = new JsonValues.Writer(factory);
     }
 
     /** Reads the rest of a request object; the parser is on one of its field names, and ends on its END_OBJECT. */
@@ -58,8 +59,9 @@ final class OtlpJsonReader {
             p.nextToken();
             switch (field) {
                 case "resource" -> {
+                    lastServiceName = null;
                     resourceJson = readResource(p);
-                    service = serviceName(resourceJson);
+                    service = lastServiceName;
                 }
                 case "scopeSpans", "instrumentationLibrarySpans" -> readScopeSpansList(p, service, resourceJson, waiting);
                 default -> p.skipChildren();
@@ -86,14 +88,6 @@ final class OtlpJsonReader {
             }
         }
         return json;
-    }
-
-    private static String serviceName(String resourceJson) throws IOException {
-        if (resourceJson == null) {
-            return null;
-        }
-        JsonNode name = MAPPER.readTree(resourceJson).get("service.name");
-        return name == null || name.isNull() ? null : name.asText();
     }
 
     private void readScopeSpansList(JsonParser p, String service, String resourceJson, List<Span> waiting)
@@ -235,14 +229,13 @@ final class OtlpJsonReader {
             p.skipChildren();
             return "{}";
         }
-        try (JsonValues.Writer w = new JsonValues.Writer(factory)) {
-            writeKeyValues(p, w.g);
-            return w.text();
-        }
+        lastServiceName = null;
+        writeKeyValues(p, shared.begin(), true);
+        return shared.text();
     }
 
     /** Parser on START_ARRAY of KeyValue objects; writes one JSON object and leaves the parser on END_ARRAY. */
-    private void writeKeyValues(JsonParser p, JsonGenerator g) throws IOException {
+    private void writeKeyValues(JsonParser p, JsonGenerator g, boolean top) throws IOException {
         g.writeStartObject();
         while (p.nextToken() != JsonToken.END_ARRAY) {
             if (p.currentToken() != JsonToken.START_OBJECT) {
@@ -251,12 +244,16 @@ final class OtlpJsonReader {
             }
             String key = null;
             String pendingValue = null;
+            String pendingService = null;
             boolean written = false;
             while (p.nextToken() != JsonToken.END_OBJECT) {
                 String field = p.currentName();
                 p.nextToken();
                 if ("key".equals(field)) {
                     key = JsonValues.readString(p);
+                    if (top && pendingService != null && "service.name".equals(key)) {
+                        lastServiceName = pendingService;
+                    }
                     if (pendingValue != null && key != null) {
                         g.writeFieldName(key);
                         g.writeRawValue(pendingValue);
@@ -265,11 +262,15 @@ final class OtlpJsonReader {
                 } else if ("value".equals(field)) {
                     if (key != null) {
                         g.writeFieldName(key);
-                        writeAnyValue(p, g);
+                        String text = writeAnyValue(p, g);
+                        if (top && "service.name".equals(key)) {
+                            lastServiceName = text;
+                        }
                         written = true;
                     } else {
+                        // rare: the value comes before its key, so it is rendered aside until the key is known
                         try (JsonValues.Writer tmp = new JsonValues.Writer(factory)) {
-                            writeAnyValue(p, tmp.g);
+                            pendingService = writeAnyValue(p, tmp.begin());
                             pendingValue = tmp.text();
                         }
                     }
@@ -284,13 +285,17 @@ final class OtlpJsonReader {
         g.writeEndObject();
     }
 
-    /** An OTLP {@code AnyValue} object as a plain JSON value (string, bool, number, array, object or null). */
-    private void writeAnyValue(JsonParser p, JsonGenerator g) throws IOException {
+    /**
+     * An OTLP {@code AnyValue} object as a plain JSON value (string, bool, number, array, object or null); returns
+     * the string when it was a {@code stringValue}, else null.
+     */
+    private String writeAnyValue(JsonParser p, JsonGenerator g) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
             g.writeNull();
-            return;
+            return null;
         }
+        String stringValue = null;
         boolean wrote = false;
         while (p.nextToken() != JsonToken.END_OBJECT) {
             String field = p.currentName();
@@ -308,6 +313,7 @@ final class OtlpJsonReader {
                     } else {
                         g.writeString(s);
                     }
+                    stringValue = "stringValue".equals(field) ? s : null;
                 }
                 case "boolValue" -> g.writeBoolean(t == JsonToken.VALUE_TRUE
                         || (t == JsonToken.VALUE_STRING && "true".equalsIgnoreCase(p.getText())));
@@ -366,7 +372,7 @@ final class OtlpJsonReader {
                             String kf = p.currentName();
                             p.nextToken();
                             if ("values".equals(kf) && p.currentToken() == JsonToken.START_ARRAY && !done) {
-                                writeKeyValues(p, g);
+                                writeKeyValues(p, g, false);
                                 done = true;
                             } else {
                                 p.skipChildren();
@@ -389,6 +395,7 @@ final class OtlpJsonReader {
         if (!wrote) {
             g.writeNull();
         }
+        return stringValue;
     }
 
     /** OTLP {@code Span.Event[]} as {@code [{"time_unix_nano": n, "name": s, "attributes": {...}}]}. */
@@ -397,8 +404,8 @@ final class OtlpJsonReader {
             p.skipChildren();
             return "[]";
         }
-        try (JsonValues.Writer w = new JsonValues.Writer(factory)) {
-            JsonGenerator g = w.g;
+        {
+            JsonGenerator g = shared.begin();
             g.writeStartArray();
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (p.currentToken() != JsonToken.START_OBJECT) {
@@ -423,7 +430,7 @@ final class OtlpJsonReader {
                         case "attributes" -> {
                             if (p.currentToken() == JsonToken.START_ARRAY) {
                                 g.writeFieldName("attributes");
-                                writeKeyValues(p, g);
+                                writeKeyValues(p, g, false);
                             } else {
                                 p.skipChildren();
                             }
@@ -434,7 +441,7 @@ final class OtlpJsonReader {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            return w.text();
+            return shared.text();
         }
     }
 }
