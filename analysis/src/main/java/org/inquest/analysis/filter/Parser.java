@@ -41,7 +41,13 @@ final class Parser {
     static final String COLUMN = "<column>";
     static final String VALUE = "<value>";
 
+    /** Deepest nesting of NOT and parentheses accepted; deeper input is refused rather than overflowing the stack. */
+    static final int MAX_DEPTH = 200;
+    /** Largest decimal exponent/scale accepted in a number literal (doubles stop near 1e308). */
+    private static final int MAX_SCALE = 400;
+
     private final List<Token> tokens;
+    private int depth;
     private int index;
     private final Set<String> expectedAtEnd = new LinkedHashSet<>();
     /** The subject column of the predicate being parsed when a value was expected at the end, for completion. */
@@ -109,16 +115,26 @@ final class Parser {
     private Expr not() {
         Token start = current();
         if (accept(TokenKind.NOT)) {
+            enter(start);
             Expr operand = not();
+            depth--;
             return new Expr.Not(operand, start.span().to(operand.span()));
         }
         return primary();
     }
 
+    private void enter(Token at) {
+        if (++depth > MAX_DEPTH) {
+            throw error(at, "the filter is nested more than " + MAX_DEPTH + " levels deep");
+        }
+    }
+
     private Expr primary() {
         Token open = current();
         if (accept(TokenKind.LPAREN)) {
+            enter(open);
             Expr inner = or();
+            depth--;
             if (!accept(TokenKind.RPAREN)) {
                 throw error(current(), current().kind() == TokenKind.EOF
                         ? "missing ')' to close the '(' at position " + (open.position() + 1)
@@ -242,7 +258,7 @@ final class Parser {
             }
             case NUMBER -> {
                 index++;
-                return new NumberLiteral(new BigDecimal(t.value()), t.span());
+                return new NumberLiteral(number(t.value(), t.span()), t.span());
             }
             case MINUS -> {
                 index++;
@@ -251,7 +267,8 @@ final class Parser {
                     throw error(n, "expected a number after '-', found " + n.describe());
                 }
                 index++;
-                return new NumberLiteral(new BigDecimal(t.value() + n.value()), t.span().to(n.span()));
+                Span span = t.span().to(n.span());
+                return new NumberLiteral(number("-" + n.value(), span), span);
             }
             case TRUE, FALSE -> {
                 index++;
@@ -259,6 +276,20 @@ final class Parser {
             }
             case NULL -> throw error(t, "NULL is not a value to compare with: write IS NULL or IS NOT NULL");
             default -> throw error(t, "expected " + what + ", found " + t.describe());
+        }
+    }
+
+    /** A number literal; an exponent beyond what a number can hold is a fault of the literal. */
+    private static BigDecimal number(String text, Span span) {
+        try {
+            BigDecimal value = new BigDecimal(text);
+            if (Math.abs((long) value.scale()) > MAX_SCALE || Double.isInfinite(value.doubleValue())) {
+                throw new NumberFormatException(text);
+            }
+            return value;
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new FilterSyntaxException(Problem.BAD_LITERAL, span.start(), span.length(),
+                    "number '" + text + "' is out of range");
         }
     }
 
