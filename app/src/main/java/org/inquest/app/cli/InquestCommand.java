@@ -32,7 +32,8 @@ public final class InquestCommand implements Callable<Integer> {
 
     /** Subcommands, in the order --help lists them. Each is a small class of its own in this package. */
     static List<Object> subcommands() {
-        return List.of(new OpenCommand(), new DriftCommand(), new TraceCommand(), new QualityCommand());
+        return List.of(new OpenCommand(), new DriftCommand(), new TraceCommand(), new QualityCommand(),
+                new ImportCommand(), new QueryCommand());
     }
 
     @Override

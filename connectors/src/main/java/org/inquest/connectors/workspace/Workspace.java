@@ -134,12 +134,23 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    /** DuckDB messages can span lines; the contract wants one line. */
+    /**
+     * DuckDB messages can span lines; the contract wants one line. The JDBC driver sometimes wraps the real error
+     * ("Attempting to execute an unsuccessful or closed pending query result" then "Error: ..." on a later line):
+     * the real error is the line kept.
+     */
     public static String firstLine(String message) {
         if (message == null) {
             return "";
         }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).trim();
+        String[] lines = message.split("\n");
+        if (lines[0].contains("unsuccessful or closed pending query result")) {
+            for (int i = 1; i < lines.length; i++) {
+                if (lines[i].startsWith("Error: ")) {
+                    return lines[i].substring("Error: ".length()).trim();
+                }
+            }
+        }
+        return lines[0].trim();
     }
 }

@@ -1,0 +1,155 @@
+package org.inquest.connectors.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.inquest.connectors.error.InputException;
+import org.inquest.connectors.workspace.Workspace;
+
+/**
+ * JSON Lines, staged in two steps so a malformed line is quarantined instead of failing the file: DuckDB's CSV
+ * reader splits the file into raw lines (no quoting, a delimiter JSON text cannot contain unescaped), then DuckDB's
+ * JSON functions parse the valid object lines with the schema merged over all of them
+ * ({@code json_group_structure}). A line's ordinal is its
+ * index among the raw lines, so its line number is exact.
+ */
+final class JsonLinesSource implements StagedSource {
+    private static final String LINES = "inquest_lines";
+    private static final String STAGE = CsvSource.STAGE;
+    private static final String ORDINAL = "inquest$ordinal";
+    private static final String RAW = "inquest$raw";
+    private static final String IS_OBJECT = "CASE WHEN json_valid(line) THEN json_type(line) = 'OBJECT' ELSE false END";
+
+    private final Path file;
+    private final List<SourceColumn> columns;
+    private final ReaderRejects rejects;
+    private final String lineOrdinal;
+
+    private JsonLinesSource(Path file, List<SourceColumn> columns, ReaderRejects rejects, long base) {
+        this.file = file;
+        this.lineOrdinal = CsvSource.ordinal("src", base);
+        this.columns = columns;
+        this.rejects = rejects;
+    }
+
+    static JsonLinesSource open(SqlRunner sql, Path file) {
+        ReaderRejects rejects = new ReaderRejects();
+        try {
+            rejects.drop(sql);
+            sql.update("DROP TABLE IF EXISTS " + LINES);
+            sql.update("DROP TABLE IF EXISTS " + STAGE);
+            sql.tracked("CREATE TEMP TABLE " + LINES + " AS SELECT line FROM read_csv(?, columns = {'line': 'VARCHAR'},"
+                    + " header = false, auto_detect = false, delim = E'\\x01', quote = '', escape = '',"
+                    + " max_line_size = 67108864" + ReaderRejects.READ_OPTIONS + ")", List.of(file.toString()));
+            rejects.collect(sql);
+            List<Object[]> found = sql.rows("SELECT json_group_structure(json(line))::VARCHAR FROM " + LINES
+                    + " WHERE " + IS_OBJECT);
+            Object structureText = found.isEmpty() ? null : found.get(0)[0];
+            if (structureText == null) {
+                throw new InputException(file + ": no JSON object on any line");
+            }
+            ObjectNode structure = new ObjectMapper().createObjectNode();
+            new ObjectMapper().readTree(structureText.toString()).fields().forEachRemaining(
+                    field -> structure.put(field.getKey(), storedType(field.getValue())));
+            long base = CsvSource.baseRowid(sql, LINES);
+            sql.tracked("CREATE TEMP TABLE " + STAGE + " AS SELECT " + CsvSource.ordinal(LINES, base) + " AS \"" + ORDINAL + "\", line AS \"" + RAW
+                    + "\", unnest(json_transform(line, ?)) FROM " + LINES + " WHERE " + IS_OBJECT,
+                    List.of(structure.toString()));
+            List<SourceColumn> columns = new ArrayList<>();
+            for (Object[] row : sql.rows("SELECT column_name, data_type FROM information_schema.columns"
+                    + " WHERE table_name = ? AND table_catalog = 'temp' ORDER BY ordinal_position", STAGE)) {
+                String name = (String) row[0];
+                if (!name.equals(ORDINAL) && !name.equals(RAW)) {
+                    columns.add(new SourceColumn(name, (String) row[1]));
+                }
+            }
+            return new JsonLinesSource(file, List.copyOf(columns), rejects, base);
+        } catch (SQLException | java.io.IOException e) {
+            throw new InputException(file + ": unreadable JSON Lines: " + Workspace.firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * The type a key is read as, from DuckDB's merged structure of every object line: nested objects and arrays
+     * stay JSON, a key with values of mixed types (or only nulls) is read as text so validation sees each value.
+     */
+    private static String storedType(JsonNode type) {
+        if (!type.isTextual()) {
+            return "JSON";
+        }
+        return switch (type.asText().toUpperCase(Locale.ROOT)) {
+            case "JSON", "NULL" -> "VARCHAR";
+            case "UBIGINT" -> "BIGINT";
+            default -> type.asText();
+        };
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public SourceFormat format() {
+        return SourceFormat.JSON_LINES;
+    }
+
+    @Override
+    public List<SourceColumn> columns() {
+        return columns;
+    }
+
+    @Override
+    public String from() {
+        return STAGE + " AS src";
+    }
+
+    @Override
+    public List<Object> params() {
+        return List.of();
+    }
+
+    @Override
+    public String ordinal() {
+        return "src.\"" + ORDINAL + "\"";
+    }
+
+    @Override
+    public String raw() {
+        return "src.\"" + RAW + "\"";
+    }
+
+    @Override
+    public void addUnparsedRows(SqlRunner sql) throws SQLException {
+        sql.update("INSERT INTO " + QuarantineWriter.BAD + " SELECT " + lineOrdinal + ", NULL, CASE WHEN json_valid(line)"
+                + " THEN 'not a JSON object' ELSE 'malformed JSON' END, line FROM " + LINES
+                + " AS src WHERE trim(coalesce(line, '')) <> '' AND NOT (" + IS_OBJECT + ")");
+    }
+
+    @Override
+    public long quarantineRejects(SqlRunner sql, QuarantineWriter writer) throws SQLException {
+        return rejects.quarantine(sql, writer);
+    }
+
+    @Override
+    public SourceDigest digest(SqlRunner sql, CancelHandle cancel) throws SQLException {
+        return rejects.digest(file, cancel, sql);
+    }
+
+    @Override
+    public String lineNumbers(SqlRunner sql) throws SQLException {
+        return rejects.lineNumbers(sql, LINES, lineOrdinal, 1, 1, null);
+    }
+
+    @Override
+    public void drop(SqlRunner sql) throws SQLException {
+        sql.update("DROP TABLE IF EXISTS " + STAGE);
+        sql.update("DROP TABLE IF EXISTS " + LINES);
+        rejects.drop(sql);
+    }
+}
