@@ -33,6 +33,7 @@ public final class InquestCommand implements Callable<Integer> {
     /** Subcommands, in the order --help lists them. Each is a small class of its own in this package. */
     static List<Object> subcommands() {
         return List.of(new OpenCommand(), new DriftCommand(), new TraceCommand(), new QualityCommand(),
+                new DemoCommand(),
                 new ImportCommand(), new QueryCommand());
     }
 
