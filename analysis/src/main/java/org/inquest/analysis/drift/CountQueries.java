@@ -17,25 +17,31 @@ final class CountQueries {
     }
 
     /**
-     * For every numerical feature at once, in one scan of the slice: how many values are ≤ each edge. Returns, per
-     * feature, the right-closed bin counts (−inf, e1], (e1, e2], …, (ek, +inf) given the slice's non-null count.
+     * For every numerical feature at once, in one scan of the slice, the right-closed bin counts (−inf, e1],
+     * (e1, e2], …, (ek, +inf): DuckDB's {@code histogram(value, boundaries)} puts a value in the first bucket whose
+     * boundary is ≥ it, and values above the last boundary in a last bucket.
      */
-    static Map<String, long[]> binCounts(Connection connection, Slice slice, Map<String, double[]> edges,
-            Map<String, Long> nonNull) throws SQLException {
+    static Map<String, long[]> binCounts(Connection connection, Slice slice, Map<String, double[]> edges)
+            throws SQLException {
         Map<String, long[]> bins = new LinkedHashMap<>();
         List<Double> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT 0");
+        StringBuilder inner = new StringBuilder("SELECT 0 AS nothing");
+        StringBuilder outer = new StringBuilder("SELECT 0");
+        int h = 0;
         for (Map.Entry<String, double[]> e : edges.entrySet()) {
-            String column = "CAST(" + Identifiers.quote(e.getKey()) + " AS DOUBLE)";
-            for (double edge : e.getValue()) {
-                sql.append(", count(*) FILTER (WHERE ").append(column).append(" <= CAST(? AS DOUBLE))");
-                parameters.add(edge);
+            inner.append(", histogram(CAST(").append(Identifiers.quote(e.getKey())).append(" AS DOUBLE), [");
+            for (int j = 0; j < e.getValue().length; j++) {
+                inner.append(j == 0 ? "?" : ", ?");
+                parameters.add(e.getValue()[j]);
             }
+            inner.append("]::DOUBLE[]) AS h").append(h);
+            outer.append(", map_keys(h").append(h).append("), map_values(h").append(h).append(')');
+            h++;
         }
-        sql.append(" FROM ").append(slice.from()).append(" WHERE ").append(slice.condition().sql());
-        String text = sql.toString();
-        // The select list's parameters come before the filter's.
-        try (PreparedStatement ps = connection.prepareStatement(text)) {
+        inner.append(" FROM ").append(slice.from()).append(" WHERE ").append(slice.condition().sql());
+        String sql = outer + " FROM (" + inner + ")";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            // The select list's parameters come before the filter's.
             int i = 1;
             for (Double p : parameters) {
                 ps.setDouble(i++, p);
@@ -45,15 +51,17 @@ final class CountQueries {
                 rs.next();
                 int col = 2;
                 for (Map.Entry<String, double[]> e : edges.entrySet()) {
-                    int k = e.getValue().length;
-                    long[] counts = new long[k + 1];
-                    long previous = 0;
-                    for (int j = 0; j < k; j++) {
-                        long atMost = rs.getLong(col++);
-                        counts[j] = atMost - previous;
-                        previous = atMost;
+                    double[] boundaries = e.getValue();
+                    long[] counts = new long[boundaries.length + 1];
+                    java.sql.Array keyArray = rs.getArray(col++);
+                    java.sql.Array valueArray = rs.getArray(col++);
+                    Object[] keys = keyArray == null ? new Object[0] : (Object[]) keyArray.getArray();
+                    Object[] values = valueArray == null ? new Object[0] : (Object[]) valueArray.getArray();
+                    for (int k = 0; k < keys.length; k++) {
+                        double key = ((Number) keys[k]).doubleValue();
+                        int bin = java.util.Arrays.binarySearch(boundaries, key);
+                        counts[bin >= 0 ? bin : boundaries.length] += ((Number) values[k]).longValue();
                     }
-                    counts[k] = nonNull.get(e.getKey()) - previous;
                     bins.put(e.getKey(), counts);
                 }
             }

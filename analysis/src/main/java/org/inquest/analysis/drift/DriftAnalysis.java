@@ -66,25 +66,35 @@ public final class DriftAnalysis {
             throws SQLException {
         FeatureSelection selection = FeatureSelection.of(reference.table(), current.table(), options.features());
         List<DriftFeature> features = selection.features();
+        long t0 = System.nanoTime();
         SliceProfile refProfile = SliceProfile.scan(connection, reference, features);
         SliceProfile curProfile = SliceProfile.scan(connection, current, features);
+        Timing.report("profile scans", t0);
+        t0 = System.nanoTime();
 
-        Map<String, SortedMerge.Result> merges = new LinkedHashMap<>();
-        Map<String, double[]> edges = new LinkedHashMap<>();
+        Map<String, SortedMerge.Source> sources = SortSource.choose(connection, reference, features);
+        List<MergeTask> tasks = new ArrayList<>();
         for (DriftFeature f : features) {
             long n = refProfile.values().get(f.name());
             long m = curProfile.values().get(f.name());
             if (f.numerical() && n > 0 && m > 0) {
-                SortedMerge.Result merge = SortedMerge.run(connection, reference, current, f.name(), n, m);
-                merges.put(f.name(), merge);
-                edges.put(f.name(), Arrays.stream(merge.deciles()).distinct().sorted().toArray());
+                tasks.add(new MergeTask(f.name(), n, m, sources.get(f.name())));
             }
         }
+        Map<String, SortedMerge.Result> merges = ParallelMerges.run(connection, reference, current, tasks);
+        Map<String, double[]> edges = new LinkedHashMap<>();
+        for (MergeTask task : tasks) {
+            edges.put(task.column(), Arrays.stream(merges.get(task.column()).deciles()).distinct().sorted().toArray());
+        }
+        Timing.report("sorted merges", t0);
+        t0 = System.nanoTime();
         Map<String, long[]> refBins = edges.isEmpty() ? Map.of()
-                : CountQueries.binCounts(connection, reference, edges, refProfile.values());
+                : CountQueries.binCounts(connection, reference, edges);
         Map<String, long[]> curBins = edges.isEmpty() ? Map.of()
-                : CountQueries.binCounts(connection, current, edges, curProfile.values());
+                : CountQueries.binCounts(connection, current, edges);
 
+        Timing.report("bin counts", t0);
+        t0 = System.nanoTime();
         List<FeatureDrift> results = new ArrayList<>();
         for (DriftFeature f : features) {
             FeatureInputs in = new FeatureInputs(f, refProfile, curProfile);
@@ -102,6 +112,7 @@ public final class DriftAnalysis {
                 results.add(categorical(in, categories, options));
             }
         }
+        Timing.report("categories and statistics", t0);
         long drifted = results.stream().filter(FeatureDrift::drifted).count();
         double share = results.isEmpty() ? 0.0 : (double) drifted / results.size();
         return new DriftResult(summary(reference, refProfile), summary(current, curProfile), share,

@@ -101,18 +101,24 @@ class DriftPropertiesTest {
     }
 
     @Test
-    void orderedPlanAgreesWithTheStreamingPlan() throws Exception {
+    void everyPlanGivesTheSameNumbers() throws Exception {
         Slice ref = DriftFixtures.side(c, "large", "ref");
         Slice cur = DriftFixtures.side(c, "large", "cur");
-        for (String feature : List.of("normal_shift", "ties", "heavy_tail", "constant")) {
-            SortedMerge.Result streaming = SortedMerge.run(c, ref, cur, feature, 4000, 6000, true);
-            SortedMerge.Result ordered = SortedMerge.run(c, ref, cur, feature, 4000, 6000, false);
-            assertNotNull(streaming, "the streaming plan kept its order");
-            assertEquals(streaming.ks(), ordered.ks(), 0.0, feature);
-            assertEquals(streaming.wasserstein(), ordered.wasserstein(), 1e-9 * Math.max(1, streaming.wasserstein()));
-            assertEquals(streaming.distinct(), ordered.distinct());
-            for (int j = 0; j < SortedMerge.DECILES.length; j++) {
-                assertEquals(streaming.deciles()[j], ordered.deciles()[j], 0.0);
+        for (String feature : List.of("normal_shift", "ties", "heavy_tail", "constant", "few_values")) {
+            SortedMerge.Result base = SortedMerge.run(c, ref, cur, feature, 4000, 6000, SortedMerge.Source.RAW, true);
+            assertNotNull(base, "the streaming plan kept its order");
+            for (SortedMerge.Source source : SortedMerge.Source.values()) {
+                for (boolean streaming : new boolean[] {true, false}) {
+                    SortedMerge.Result other = SortedMerge.run(c, ref, cur, feature, 4000, 6000, source, streaming);
+                    String what = feature + " " + source + (streaming ? " streaming" : " ordered");
+                    assertNotNull(other, what);
+                    assertEquals(base.ks(), other.ks(), 0.0, what);
+                    assertEquals(base.wasserstein(), other.wasserstein(), 1e-9 * Math.max(1, base.wasserstein()), what);
+                    assertEquals(base.distinct(), other.distinct(), what);
+                    for (int j = 0; j < SortedMerge.DECILES.length; j++) {
+                        assertEquals(base.deciles()[j], other.deciles()[j], 0.0, what + " decile " + j);
+                    }
+                }
             }
         }
     }
