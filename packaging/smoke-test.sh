@@ -112,6 +112,18 @@ registered() { grep -Eq "^[[:space:]]+$1([[:space:]]|,|$)" <<<"$help"; }
 
 data="$work/data"
 mkdir -p "$data"
+# DuckDB's native library loads from the installed runtime (with /tmp noexec where isolated): a read-only command
+# handed a file that is not a DuckDB database must get as far as DuckDB's own refusal (exit 3, the file named),
+# not an UnsatisfiedLinkError (exit 4).
+for sub in quality drift; do
+  registered "$sub" || continue
+  head -c 4096 /dev/urandom >"$data/not-a-database.duckdb"
+  set +e; installed "$sub" --workspace "$data/not-a-database.duckdb" --reference t --current t >"$work/out" 2>"$work/err"; rc=$?; set -e
+  check "DuckDB's native library loads (inquest $sub on a non-database exits 3, not 4: got $rc)" test "$rc" = 3
+  check "… and names the file" grep -q 'not-a-database.duckdb' "$work/err"
+  [ "$rc" = 3 ] || sed 's/^/  stderr: /' "$work/err" >&2
+  break
+done
 input=""
 if registered demo; then
   rows_flag=()
@@ -158,7 +170,7 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 exec 3>"$work/display"
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 pids+=($!)
 exec 3>&-
 for _ in $(seq 1 50); do [ -s "$work/display" ] && break; sleep 0.1; done
