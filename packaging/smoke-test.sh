@@ -78,9 +78,15 @@ check "no java on the test PATH" bash -c "! env -i PATH='$path' sh -c 'command -
 # Runs the installed inquest with a bare environment. Where possible, in a private mount namespace with the JDKs
 # hidden (/usr/lib/jvm empty) and /tmp a fresh noexec tmpfs, so neither a system JDK nor an executable /tmp can help.
 isolation=none
+noexec_tmp=1
+case "$(realpath "$work")" in /tmp/*) noexec_tmp=0 ;; esac   # a fresh /tmp would hide the unpacked installation
 if unshare -m sh -c 'mount -t tmpfs -o noexec,nosuid tmpfs /tmp && mount -t tmpfs tmpfs /usr/lib/jvm' 2>/dev/null; then
   isolation=namespace
-  say "isolation: JDKs hidden and /tmp mounted noexec in a private mount namespace"
+  if [ "$noexec_tmp" = 1 ]; then
+    say "isolation: JDKs hidden and /tmp mounted noexec in a private mount namespace"
+  else
+    say "isolation: JDKs hidden in a private mount namespace (checkout is under /tmp, so /tmp stays as it is)"
+  fi
 else
   say "isolation: no private mount namespace here; bare environment and java-free PATH only"
 fi
@@ -90,7 +96,7 @@ installed() { # installed [--with-tmp] ARGS... : run the installed inquest; outp
   local cmd=(env -i HOME="$work/home" PATH="$path" LANG=C.UTF-8 ${DISPLAY_FOR_APP:+DISPLAY=$DISPLAY_FOR_APP} inquest "$@")
   if [ "$isolation" = namespace ]; then
     local mounts='mount -t tmpfs tmpfs /usr/lib/jvm'
-    [ "$hide_tmp" = 1 ] && mounts="mount -t tmpfs -o noexec,nosuid tmpfs /tmp && $mounts"
+    [ "$hide_tmp" = 1 ] && [ "$noexec_tmp" = 1 ] && mounts="mount -t tmpfs -o noexec,nosuid tmpfs /tmp && $mounts"
     unshare -m sh -c "$mounts && exec \"\$@\"" sh "${cmd[@]}"
   else
     "${cmd[@]}"
