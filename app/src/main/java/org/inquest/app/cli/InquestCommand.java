@@ -34,7 +34,7 @@ public final class InquestCommand implements Callable<Integer> {
     static List<Object> subcommands() {
         return List.of(new OpenCommand(), new DriftCommand(), new TraceCommand(), new QualityCommand(),
                 new DemoCommand(),
-                new ImportCommand(), new QueryCommand());
+                new ImportCommand(), new TablesCommand(), new QuarantineCommand(), new QueryCommand());
     }
 
     @Override

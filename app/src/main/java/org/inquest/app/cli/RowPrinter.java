@@ -34,10 +34,17 @@ public final class RowPrinter {
 
     private final PrintWriter out;
     private final OutputFormat format;
+    private final boolean singleValueAlone;
 
     public RowPrinter(PrintWriter out, OutputFormat format) {
+        this(out, format, true);
+    }
+
+    /** {@code singleValueAlone}: print a one-value result as the bare value (queries) or as a normal table. */
+    public RowPrinter(PrintWriter out, OutputFormat format, boolean singleValueAlone) {
         this.out = out;
         this.format = format;
+        this.singleValueAlone = singleValueAlone;
     }
 
     /** Prints a JDBC result, streaming it for CSV and JSON. */
@@ -86,7 +93,7 @@ public final class RowPrinter {
     private void print(List<String> headers, RowSource rows) throws SQLException {
         List<Cell> first = rows.next();
         List<Cell> second = first == null ? null : rows.next();
-        if (format != OutputFormat.JSON && headers.size() == 1 && first != null && second == null) {
+        if (singleValueAlone && format != OutputFormat.JSON && headers.size() == 1 && first != null && second == null) {
             out.println(first.get(0).text() == null ? "" : first.get(0).text());
             out.flush();
             return;

@@ -19,6 +19,13 @@ public interface ImportListener {
     default void progress(Path file, long rowsRead, double rowsPerSecond) {
     }
 
+    /**
+     * A file's rows, quarantine and lineage are written and its transaction is about to commit (a workbench can
+     * show "committing"; nothing is visible to other connections yet).
+     */
+    default void beforeCommit(Path file, FileOutcome outcome) {
+    }
+
     /** A file's import committed. */
     default void fileFinished(Path file, FileOutcome outcome) {
     }

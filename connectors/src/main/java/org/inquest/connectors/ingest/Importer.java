@@ -44,6 +44,13 @@ public final class Importer {
             throw new UsageException("no files to import");
         }
         SqlRunner sql = new SqlRunner(connection, cancel, listener);
+        try {
+            // DuckDB tracks query progress only with its progress bar on; the bar itself is never printed.
+            sql.update("SET enable_progress_bar = true");
+            sql.update("SET enable_progress_bar_print = false");
+        } catch (SQLException e) {
+            throw new InputException("cannot configure " + workspace.file() + ": " + Workspace.firstLine(e.getMessage()), e);
+        }
         ImportSession session = new ImportSession(sql, catalog, request.table(), kind, request.roles(), cancel);
         for (Path file : request.files()) {
             try {
@@ -79,6 +86,7 @@ public final class Importer {
                     importId, session.table(), file.toString(), outcome.sizeBytes(), outcome.sha256(),
                     session.kind().wireName(), outcome.format().wireName(), outcome.rowsAccepted(),
                     outcome.rowsQuarantined());
+            listener.beforeCommit(file, outcome);
             cancel.check();
             connection.commit();
             listener.fileFinished(file, outcome);
