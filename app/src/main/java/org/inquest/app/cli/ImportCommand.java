@@ -148,13 +148,18 @@ public final class ImportCommand implements Callable<Integer> {
     /** Prints DuckDB's progress on stderr while a long statement runs (about once a second). */
     private static final class ProgressLine implements ImportListener {
         private final java.io.PrintWriter err;
+        private long lastRows = -1;
 
         ProgressLine(java.io.PrintWriter err) {
             this.err = err;
         }
 
         @Override
-        public void progress(Path file, long rowsRead, double rowsPerSecond) {
+        public synchronized void progress(Path file, long rowsRead, double rowsPerSecond) {
+            if (rowsRead == lastRows) {
+                return; // DuckDB is writing what it read; a repeated count says nothing new
+            }
+            lastRows = rowsRead;
             err.printf(Locale.ROOT, "inquest: importing %s: %,d rows (%,.0f rows/s)%n", file.getFileName(), rowsRead,
                     rowsPerSecond);
             err.flush();
