@@ -113,7 +113,9 @@ final class SqlCompiler {
                 text = Timestamps.format(Timestamps.parseTimestamp(((TextLiteral) literal).value()));
             }
             boolean zoned = ValueType.isZoned(columnType);
-            sql.append(zoned ? "CAST(? AS TIMESTAMPTZ)" : "CAST(? AS TIMESTAMP)");
+            // Nanosecond columns get nanosecond bounds; every other timestamp type compares at microseconds.
+            boolean nanos = columnType.equalsIgnoreCase("TIMESTAMP_NS");
+            sql.append(zoned ? "CAST(? AS TIMESTAMPTZ)" : nanos ? "CAST(? AS TIMESTAMP_NS)" : "CAST(? AS TIMESTAMP)");
             parameters.add(zoned ? text + "+00" : text);
             return;
         }
