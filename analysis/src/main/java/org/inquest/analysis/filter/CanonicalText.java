@@ -1,5 +1,6 @@
 package org.inquest.analysis.filter;
 
+import java.util.List;
 import java.util.stream.Collectors;
 import org.inquest.analysis.filter.Operand.BooleanLiteral;
 import org.inquest.analysis.filter.Operand.ColumnRef;
@@ -29,11 +30,15 @@ public final class CanonicalText {
     /** {@code e} written so that it parses back as one unit in a context of precedence {@code context}. */
     private static String write(Expr e, int context) {
         String text;
-        if (e instanceof Expr.Or or) {
+        if (e instanceof Expr.Or || e instanceof Expr.And) {
             // Chains are left-associative: a right operand of the same operator needs parentheses.
-            text = write(or.left(), OR) + " OR " + write(or.right(), AND);
-        } else if (e instanceof Expr.And and) {
-            text = write(and.left(), AND) + " AND " + write(and.right(), NOT);
+            boolean or = e instanceof Expr.Or;
+            List<Expr> nodes = Chains.nodes(e);
+            StringBuilder sb = new StringBuilder(write(Chains.left(nodes.get(0)), or ? OR : AND));
+            for (Expr node : nodes) {
+                sb.append(or ? " OR " : " AND ").append(write(Chains.right(node), or ? AND : NOT));
+            }
+            text = sb.toString();
         } else if (e instanceof Expr.Not not) {
             text = "NOT " + write(not.operand(), NOT);
         } else if (e instanceof Expr.Comparison c) {

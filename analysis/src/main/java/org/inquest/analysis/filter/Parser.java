@@ -48,6 +48,9 @@ final class Parser {
 
     private final List<Token> tokens;
     private int depth;
+    /** Most AND/OR operators accepted in one filter. */
+    static final int MAX_OPERATORS = 1000;
+    private int operators;
     private int index;
     private final Set<String> expectedAtEnd = new LinkedHashSet<>();
     /** The subject column of the predicate being parsed when a value was expected at the end, for completion. */
@@ -96,7 +99,7 @@ final class Parser {
 
     private Expr or() {
         Expr left = and();
-        while (accept(TokenKind.OR)) {
+        while (acceptOperator(TokenKind.OR)) {
             Expr right = and();
             left = new Expr.Or(left, right, left.span().to(right.span()));
         }
@@ -105,7 +108,7 @@ final class Parser {
 
     private Expr and() {
         Expr left = not();
-        while (accept(TokenKind.AND)) {
+        while (acceptOperator(TokenKind.AND)) {
             Expr right = not();
             left = new Expr.And(left, right, left.span().to(right.span()));
         }
@@ -121,6 +124,18 @@ final class Parser {
             return new Expr.Not(operand, start.span().to(operand.span()));
         }
         return primary();
+    }
+
+    /** AND/OR, counted: more than {@link #MAX_OPERATORS} of them is refused (the tree walkers stay bounded). */
+    private boolean acceptOperator(TokenKind kind) {
+        Token at = current();
+        if (!accept(kind)) {
+            return false;
+        }
+        if (++operators > MAX_OPERATORS) {
+            throw error(at, "the filter has more than " + MAX_OPERATORS + " AND/OR operators");
+        }
+        return true;
     }
 
     private void enter(Token at) {

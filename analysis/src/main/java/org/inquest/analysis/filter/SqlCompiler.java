@@ -37,10 +37,19 @@ final class SqlCompiler {
     }
 
     private void expr(Expr e) {
-        if (e instanceof Expr.Or or) {
-            binary(or.left(), " OR ", or.right());
-        } else if (e instanceof Expr.And and) {
-            binary(and.left(), " AND ", and.right());
+        if (e instanceof Expr.Or || e instanceof Expr.And) {
+            // (a) OR (b) OR (c): AND and OR are associative (also with NULLs), and a flat list keeps long
+            // chains within DuckDB's expression depth limit. Built left to right, so parameters stay in order.
+            List<Expr> nodes = Chains.nodes(e);
+            String op = e instanceof Expr.Or ? " OR " : " AND ";
+            sql.append('(');
+            expr(Chains.left(nodes.get(0)));
+            sql.append(')');
+            for (Expr node : nodes) {
+                sql.append(op).append('(');
+                expr(Chains.right(node));
+                sql.append(')');
+            }
         } else if (e instanceof Expr.Not not) {
             sql.append("NOT (");
             expr(not.operand());
@@ -81,14 +90,6 @@ final class SqlCompiler {
                 operand(o, null);
             }
         }
-    }
-
-    private void binary(Expr left, String op, Expr right) {
-        sql.append('(');
-        expr(left);
-        sql.append(')').append(op).append('(');
-        expr(right);
-        sql.append(')');
     }
 
     private String sqlTypeOf(Operand o) {

@@ -33,11 +33,15 @@ final class TypeChecker {
     }
 
     private Expr expr(Expr e) {
-        if (e instanceof Expr.Or or) {
-            return new Expr.Or(expr(or.left()), expr(or.right()), or.span());
-        }
-        if (e instanceof Expr.And and) {
-            return new Expr.And(expr(and.left()), expr(and.right()), and.span());
+        if (e instanceof Expr.Or || e instanceof Expr.And) {
+            List<Expr> nodes = Chains.nodes(e);
+            Expr checked = expr(Chains.left(nodes.get(0)));
+            for (Expr node : nodes) {
+                Expr right = expr(Chains.right(node));
+                checked = node instanceof Expr.Or ? new Expr.Or(checked, right, node.span())
+                        : new Expr.And(checked, right, node.span());
+            }
+            return checked;
         }
         if (e instanceof Expr.Not not) {
             return new Expr.Not(expr(not.operand()), not.span());

@@ -100,9 +100,17 @@ class FilterFuzzTest {
     }
 
     @Test
-    void longFlatChainsWork() {
-        String chain = String.join(" AND ", java.util.Collections.nCopies(2000, "age > 1"));
-        assertEquals(chain, FilterLanguage.prepare(chain, FilterLanguageTest.TABLE).canonical());
+    void longFlatChainsWorkUpToTheOperatorLimit() {
+        String chain = String.join(" AND ", java.util.Collections.nCopies(Parser.MAX_OPERATORS + 1, "age > 1"));
+        FilterLanguage.Filter f = FilterLanguage.prepare(chain, FilterLanguageTest.TABLE);
+        assertEquals(chain, f.canonical());
+        assertEquals(Parser.MAX_OPERATORS + 1, f.sql().parameters().size());
+        String mixed = String.join(" OR ", java.util.Collections.nCopies(Parser.MAX_OPERATORS + 1, "flag"));
+        assertEquals(mixed, FilterLanguage.canonical(FilterLanguage.parse(mixed)));
+        String tooLong = chain + " AND age > 1";
+        FilterSyntaxException e = assertThrows(FilterSyntaxException.class, () -> FilterLanguage.parse(tooLong));
+        // the k-th " AND " starts at 12k - 4 ("age > 1" is 7 characters, " AND " 5)
+        assertEquals(12 * (Parser.MAX_OPERATORS + 1) - 4, e.position());
     }
 
     @Test

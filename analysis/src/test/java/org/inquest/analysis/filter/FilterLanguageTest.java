@@ -249,9 +249,9 @@ class FilterLanguageTest {
                 "name IN ('a', 'b''; drop table t; --') AND NOT age BETWEEN 1 AND 2.5 OR flag OR ts >= '2026-01-01'"
                         + " OR timestamp < TIMESTAMP '2026-02-01 10:00:00' OR name NOT LIKE '%x' OR score IS NULL"),
                 TABLE);
-        assertEquals("((((((\"name\" IN (?, ?)) AND (NOT (\"age\" BETWEEN ? AND ?))) OR (\"flag\"))"
-                + " OR (\"ts\" >= CAST(? AS TIMESTAMP))) OR (\"timestamp\" < CAST(? AS TIMESTAMPTZ)))"
-                + " OR (\"name\" NOT LIKE ?)) OR (\"score\" IS NULL)", f.sql());
+        assertEquals("((\"name\" IN (?, ?)) AND (NOT (\"age\" BETWEEN ? AND ?))) OR (\"flag\")"
+                + " OR (\"ts\" >= CAST(? AS TIMESTAMP)) OR (\"timestamp\" < CAST(? AS TIMESTAMPTZ))"
+                + " OR (\"name\" NOT LIKE ?) OR (\"score\" IS NULL)", f.sql());
         assertEquals(List.of("a", "b'; drop table t; --", 1L, 2.5, "2026-01-01 00:00:00", "2026-02-01 10:00:00+00",
                 "%x"), f.parameters());
     }

@@ -124,6 +124,14 @@ class FilterOnDuckDbTest {
     }
 
     @Test
+    void theLongestAcceptedChainRunsInDuckDb() {
+        String chain = "(" + String.join(" OR ", java.util.Collections.nCopies(Parser.MAX_OPERATORS, "age = 30"))
+                + ") AND name = 'alice'";
+        Slice slice = new SliceResolver(workspace.connection()).resolve("t", chain);
+        assertEquals(1, SliceQueries.count(workspace.connection(), slice));
+    }
+
+    @Test
     void sliceCarriesCanonicalText() {
         Slice slice = new SliceResolver(workspace.connection()).resolve("t", "AGE>25 and name in('bob')");
         assertEquals("age > 25 AND name IN ('bob')", slice.where());
