@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** {@code inquest trace}: the trace commands ({@code stats}, {@code show}). */
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = "Analyse imported traces: per-operation latency statistics and single-trace waterfalls.",
-        subcommands = {TraceStatsCommand.class, TraceShowCommand.class})
+        subcommands = {TraceStatsCommand.class, TraceShowCommand.class, TraceRequestCommand.class})
 public final class TraceCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -18,7 +18,7 @@ public final class TraceCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "missing subcommand: stats or show");
+                "missing subcommand: stats, show or request");
     }
 
     /** The two output formats of the trace commands. */

@@ -29,16 +29,27 @@ class TraceCommandTest {
             new TraceImporter(w).importFiles("spans",
                     List.of(Path.of(TraceCommandTest.class.getResource("/traces/jaeger_data.json").toURI())));
             try (var s = w.connection().createStatement()) {
-                s.execute("CREATE TABLE preds AS SELECT * FROM (VALUES ('A1B2C3D4E5F60718', 'web'),"
-                        + " ('ffff', 'mobile')) t(trace_id, channel)");
+                s.execute("CREATE TABLE preds AS SELECT * FROM (VALUES"
+                        + " ('req-1', 'A1B2C3D4E5F60718', 0.91, 1, 'web', NULL::DOUBLE),"
+                        + " ('req-2', 'ffff', 0.12, 0, 'mobile', 52000.0)) t(request_id, trace_id, score, label,"
+                        + " channel, income)");
             }
+            org.inquest.connectors.catalog.ColumnRole id = org.inquest.connectors.catalog.ColumnRole.ID;
             new org.inquest.connectors.catalog.Catalog(w.connection()).saveTable("preds", "predictions", List.of(
-                    new org.inquest.connectors.catalog.ColumnInfo("trace_id", "VARCHAR",
-                            org.inquest.connectors.catalog.ColumnRole.TRACE_ID, null),
-                    new org.inquest.connectors.catalog.ColumnInfo("channel", "VARCHAR",
-                            org.inquest.connectors.catalog.ColumnRole.FEATURE,
-                            org.inquest.connectors.catalog.FeatureKind.CATEGORICAL)));
+                    column("request_id", "VARCHAR", id, null),
+                    column("trace_id", "VARCHAR", org.inquest.connectors.catalog.ColumnRole.TRACE_ID, null),
+                    column("score", "DECIMAL(3,2)", org.inquest.connectors.catalog.ColumnRole.SCORE, null),
+                    column("label", "INTEGER", org.inquest.connectors.catalog.ColumnRole.LABEL, null),
+                    column("channel", "VARCHAR", org.inquest.connectors.catalog.ColumnRole.FEATURE,
+                            org.inquest.connectors.catalog.FeatureKind.CATEGORICAL),
+                    column("income", "DOUBLE", org.inquest.connectors.catalog.ColumnRole.FEATURE,
+                            org.inquest.connectors.catalog.FeatureKind.NUMERICAL)));
         }
+    }
+
+    static org.inquest.connectors.catalog.ColumnInfo column(String name, String type,
+            org.inquest.connectors.catalog.ColumnRole role, org.inquest.connectors.catalog.FeatureKind kind) {
+        return new org.inquest.connectors.catalog.ColumnInfo(name, type, role, kind);
     }
 
     record Run(int code, String out, String err) {
@@ -128,5 +139,33 @@ class TraceCommandTest {
         assertEquals(2, unknownTable.code());
         Run badFormat = run("trace", "stats", "--workspace", ws.toString(), "--table", "spans", "--format", "xml");
         assertEquals(2, badFormat.code());
+    }
+
+    @Test
+    void requestFromAPredictionToItsTraceAndBack() throws Exception {
+        Run byId = run("trace", "request", "--workspace", ws.toString(), "--predictions", "preds", "--spans", "spans",
+                "--id", "req-1");
+        assertEquals(0, byId.code(), byId.err());
+        JsonNode r = new ObjectMapper().readTree(byId.out());
+        assertEquals("req-1", r.get("id").asText());
+        assertEquals(0.91, r.get("score").asDouble(), 1e-12);
+        assertEquals(1, r.get("label").asInt());
+        assertEquals("web", r.get("features").get("channel").asText());
+        assertEquals("[\"income\"]", r.get("null_features").toString(), "the row's data-quality flag");
+        assertEquals("a1b2c3d4e5f60718", r.get("trace").get("trace_id").asText());
+        assertEquals(3, r.get("trace").get("span_count").asInt());
+
+        Run byTrace = run("trace", "request", "--workspace", ws.toString(), "--predictions", "preds", "--spans",
+                "spans", "--trace", "a1b2c3d4e5f60718");
+        assertEquals(0, byTrace.code(), byTrace.err());
+        assertEquals("req-1", new ObjectMapper().readTree(byTrace.out()).get("id").asText());
+
+        Run noTrace = run("trace", "request", "--workspace", ws.toString(), "--predictions", "preds", "--spans",
+                "spans", "--id", "req-2");
+        assertTrue(new ObjectMapper().readTree(noTrace.out()).get("trace").isNull(), "no spans for that trace");
+        Run unknown = run("trace", "request", "--workspace", ws.toString(), "--predictions", "preds", "--spans",
+                "spans", "--id", "req-9");
+        assertEquals(2, unknown.code());
+        assertEquals("inquest: no row with request_id = 'req-9' in table 'preds'", unknown.err().strip());
     }
 }
