@@ -10,7 +10,11 @@ import java.util.List;
 import org.inquest.analysis.slice.SliceResolver;
 import org.inquest.analysis.slice.SqlFragment;
 import org.inquest.connectors.error.UsageException;
-import org.inquest.connectors.traces.TraceImporter;
+import org.inquest.connectors.ingest.CancelHandle;
+import org.inquest.connectors.ingest.ImportKind;
+import org.inquest.connectors.ingest.ImportListener;
+import org.inquest.connectors.ingest.ImportRequest;
+import org.inquest.connectors.ingest.Importer;
 import org.inquest.connectors.workspace.Workspace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +35,8 @@ class TraceStatsTest {
     static void importFixture() throws Exception {
         workspace = Workspace.open(dir.resolve("w.duckdb"));
         Path spans = Path.of(TraceStatsTest.class.getResource("/traces/stats_spans.jsonl").toURI());
-        new TraceImporter(workspace).importFiles("spans", List.of(spans));
+        new Importer(workspace).run(new ImportRequest("spans", ImportKind.TRACES, List.of(), List.of(spans)),
+                ImportListener.NONE, new CancelHandle());
         expected = new ObjectMapper().readTree(TraceStatsTest.class.getResource("/traces/stats_expected.json"));
     }
 

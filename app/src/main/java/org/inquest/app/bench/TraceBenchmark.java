@@ -17,8 +17,12 @@ import org.inquest.analysis.traces.TraceShow;
 import org.inquest.analysis.traces.TraceStats;
 import org.inquest.analysis.traces.TraceView;
 import org.inquest.connectors.traces.DemoTraces;
-import org.inquest.connectors.traces.TraceImportResult;
-import org.inquest.connectors.traces.TraceImporter;
+import org.inquest.connectors.ingest.CancelHandle;
+import org.inquest.connectors.ingest.ImportKind;
+import org.inquest.connectors.ingest.ImportListener;
+import org.inquest.connectors.ingest.ImportRequest;
+import org.inquest.connectors.ingest.ImportResult;
+import org.inquest.connectors.ingest.Importer;
 import org.inquest.connectors.workspace.Workspace;
 
 /**
@@ -60,10 +64,10 @@ public final class TraceBenchmark {
         writeWideTrace(big, 5000);
         try (Workspace ws = Workspace.open(wsFile)) {
             t = System.nanoTime();
-            TraceImportResult r = new TraceImporter(ws).importFiles("spans", List.of(otlp));
+            ImportResult r = importTraces(ws, "spans", otlp);
             double importSeconds = seconds(t);
-            report("inquest import --kind traces", t, r.rows() + " spans, " + String.format(Locale.ROOT,
-                    "%,.0f spans/s", r.rows() / importSeconds));
+            report("inquest import --kind traces", t, r.rowsAccepted() + " spans, " + String.format(Locale.ROOT,
+                    "%,.0f spans/s", r.rowsAccepted() / importSeconds));
             try (PreparedStatement ps = ws.connection().prepareStatement("COPY (SELECT trace_id, span_id,"
                     + " parent_span_id, service, name, kind, start_unix_nano, end_unix_nano, status, attributes, events"
                     + " FROM spans) TO $1 (FORMAT json)")) {
@@ -86,7 +90,7 @@ public final class TraceBenchmark {
             int ops = stats.compute("spans", SqlFragment.TRUE).operations().size();
             report("trace stats over all spans (warm)", t, ops + " operations");
             t = System.nanoTime();
-            new TraceImporter(ws).importFiles("wide", List.of(big));
+            importTraces(ws, "wide", big);
             report("import of one 5,000-span trace", t, "");
             TraceShow show = new TraceShow(ws.connection());
             t = System.nanoTime();
@@ -99,6 +103,11 @@ public final class TraceBenchmark {
             System.out.printf(Locale.ROOT, "%-60s %8.3f s%n", "trace show of the 5,000-span trace (warm, mean of 5)",
                     seconds(t) / 5);
         }
+    }
+
+    private static ImportResult importTraces(Workspace ws, String table, Path file) {
+        return new Importer(ws).run(new ImportRequest(table, ImportKind.TRACES, List.of(), List.of(file)),
+                ImportListener.NONE, new CancelHandle());
     }
 
     /** Synthetic demo-shaped timings: gateway 2–4 ms, feature store ~14 ms, model ~8 ms. */

@@ -19,6 +19,9 @@ import org.inquest.connectors.ingest.ImportRequest;
 import org.inquest.connectors.ingest.ImportResult;
 import org.inquest.connectors.ingest.Importer;
 import org.inquest.connectors.ingest.RoleInference;
+import org.inquest.connectors.traces.SpanTable;
+import org.inquest.connectors.traces.TraceIntegrity;
+import org.inquest.connectors.workspace.Identifiers;
 import org.inquest.connectors.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code inquest import}: files into a workspace table, with validation, quarantine and lineage. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import CSV, Parquet or JSON Lines files into a workspace table (created on first import).",
+        description = {"Import CSV, Parquet or JSON Lines files into a workspace table (created on first import);"
+                + " with --kind traces, OTLP JSON or Jaeger JSON trace files into a spans table.",
             "Several files, or a glob, append into one table. Rows that break the rules (malformed line, score not"
                 + " in [0, 1], label not 0/1, bad timestamp) go to the quarantine; a file that cannot be read at all"
                 + " is refused whole (exit 3). Each file is imported atomically."})
@@ -75,8 +79,12 @@ public final class ImportCommand implements Callable<Integer> {
         }, "inquest-import-cancel");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         ImportResult result;
+        TraceIntegrity.Counts traceWarnings = null;
         try (Workspace ws = Workspace.open(workspace)) {
             result = new Importer(ws).run(request, new ProgressLine(spec.commandLine().getErr()), cancel);
+            if (SpanTable.KIND.equals(result.table().kind())) {
+                traceWarnings = traceWarnings(ws, result.table().name());
+            }
         } finally {
             finished.countDown();
             try {
@@ -87,15 +95,38 @@ public final class ImportCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println(toJson(result));
+            out.println(toJson(result, traceWarnings));
         } else {
             printSummary(out, result);
+            printTraceWarnings(out, traceWarnings);
         }
         out.flush();
         return InquestCommand.EXIT_OK;
     }
 
+    /** Broken traces in a spans table: kept, and counted for the summary (ADR 0070). */
+    private static TraceIntegrity.Counts traceWarnings(Workspace ws, String table) {
+        try {
+            return TraceIntegrity.count(ws.connection(), Identifiers.userTable(table));
+        } catch (java.sql.SQLException e) {
+            throw new org.inquest.connectors.error.InputException("checking the traces of " + table + ": "
+                    + Workspace.firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static void printTraceWarnings(java.io.PrintWriter out, TraceIntegrity.Counts w) {
+        if (w != null && w.total() > 0) {
+            out.printf(Locale.ROOT, "trace warnings (kept, see inquest trace show): %d orphan spans, %d duplicate span"
+                    + " ids, %d spans in cycles, %d children outside their parent, %d clock skew%n", w.orphanSpans(),
+                    w.duplicateSpanIds(), w.spansInCycles(), w.childrenOutsideParent(), w.clockSkew());
+        }
+    }
+
     static String toJson(ImportResult result) {
+        return toJson(result, null);
+    }
+
+    static String toJson(ImportResult result, TraceIntegrity.Counts traceWarnings) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("table", result.table().name());
@@ -120,6 +151,14 @@ public final class ImportCommand implements Callable<Integer> {
             file.put("quarantined", f.rowsQuarantined());
             file.put("size_bytes", f.sizeBytes());
             file.put("sha256", f.sha256());
+        }
+        if (traceWarnings != null) {
+            ObjectNode w = root.putObject("warnings");
+            w.put("orphan_spans", traceWarnings.orphanSpans());
+            w.put("duplicate_span_ids", traceWarnings.duplicateSpanIds());
+            w.put("spans_in_cycles", traceWarnings.spansInCycles());
+            w.put("children_outside_parent", traceWarnings.childrenOutsideParent());
+            w.put("clock_skew", traceWarnings.clockSkew());
         }
         return root.toString();
     }

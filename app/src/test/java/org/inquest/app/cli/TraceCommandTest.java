@@ -10,7 +10,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
-import org.inquest.connectors.traces.TraceImporter;
+import org.inquest.connectors.ingest.CancelHandle;
+import org.inquest.connectors.ingest.ImportKind;
+import org.inquest.connectors.ingest.ImportListener;
+import org.inquest.connectors.ingest.ImportRequest;
+import org.inquest.connectors.ingest.Importer;
 import org.inquest.connectors.workspace.Workspace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,8 +30,9 @@ class TraceCommandTest {
     static void importTraces() throws Exception {
         ws = dir.resolve("w.duckdb");
         try (Workspace w = Workspace.open(ws)) {
-            new TraceImporter(w).importFiles("spans",
-                    List.of(Path.of(TraceCommandTest.class.getResource("/traces/jaeger_data.json").toURI())));
+            Path jaeger = Path.of(TraceCommandTest.class.getResource("/traces/jaeger_data.json").toURI());
+            new Importer(w).run(new ImportRequest("spans", ImportKind.TRACES, List.of(), List.of(jaeger)),
+                    ImportListener.NONE, new CancelHandle());
             try (var s = w.connection().createStatement()) {
                 s.execute("CREATE TABLE preds AS SELECT * FROM (VALUES"
                         + " ('req-1', 'A1B2C3D4E5F60718', 0.91, 1, 'web', NULL::DOUBLE),"
@@ -167,5 +172,32 @@ class TraceCommandTest {
                 "spans", "--id", "req-9");
         assertEquals(2, unknown.code());
         assertEquals("inquest: no row with request_id = 'req-9' in table 'preds'", unknown.err().strip());
+    }
+
+    @Test
+    void importKindTracesCountsBrokenTracesAndRefusesTruncatedFiles() throws Exception {
+        Path fresh = dir.resolve("import.duckdb");
+        Path broken = Path.of(TraceCommandTest.class.getResource("/traces/broken_structure.json").toURI());
+        Run ok = run("import", "--workspace", fresh.toString(), "--table", "spans", "--kind", "traces", "--json",
+                broken.toString());
+        assertEquals(0, ok.code(), ok.err());
+        JsonNode r = new ObjectMapper().readTree(ok.out());
+        assertEquals("spans", r.get("table").asText());
+        assertEquals(8, r.get("rows").asInt());
+        assertEquals(0, r.get("quarantined").asInt());
+        assertEquals("otlp_json", r.get("files").get(0).get("format").asText());
+        assertEquals("{\"orphan_spans\":1,\"duplicate_span_ids\":1,\"spans_in_cycles\":2,"
+                + "\"children_outside_parent\":1,\"clock_skew\":1}", r.get("warnings").toString());
+        Run text = run("import", "--workspace", fresh.toString(), "--table", "spans", broken.toString());
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("trace warnings (kept, see inquest trace show): 2 orphan spans"), text.out());
+
+        Path truncated = Path.of(TraceCommandTest.class.getResource("/traces/otlp_truncated.json").toURI());
+        Run bad = run("import", "--workspace", fresh.toString(), "--table", "spans", "--kind", "traces",
+                truncated.toString());
+        assertEquals(3, bad.code());
+        assertEquals("inquest: " + truncated + ": truncated (the last JSON object is not closed)", bad.err().strip());
+        Run rows = run("query", "--workspace", fresh.toString(), "--format", "csv", "SELECT count(*) FROM spans");
+        assertEquals("16", rows.out().strip(), "the refused file added nothing");
     }
 }

@@ -30,7 +30,7 @@ public final class Importer {
     /** The importer for a kind: the plug-in point for kinds with their own formats. */
     static KindImporter importerFor(ImportKind kind) {
         if (kind == ImportKind.TRACES) {
-            throw new UsageException("--kind traces is not supported yet");
+            return new TraceKindImporter();
         }
         return new TabularImporter();
     }

@@ -69,6 +69,8 @@ public final class TabularImporter implements KindImporter {
             case CSV -> CsvSource.open(sql, file);
             case JSON_LINES -> JsonLinesSource.open(sql, file);
             case JSON -> JsonSource.open(sql, file);
+            case OTLP_JSON, JAEGER_JSON -> throw new IllegalArgumentException(
+                    "trace formats are read by TraceKindImporter, not as a table");
         };
     }
 

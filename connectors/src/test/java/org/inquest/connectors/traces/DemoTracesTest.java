@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.List;
 import org.inquest.connectors.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,9 +31,9 @@ class DemoTracesTest {
             }
             assertEquals(10, DemoTraces.write(ws.connection(), timings, traces));
             assertEquals(2, Files.readAllLines(traces).size(), "one ExportTraceServiceRequest per request (line)");
-            TraceImportResult r = new TraceImporter(ws).importFiles("spans", List.of(traces));
-            assertEquals(10, r.rows());
-            assertEquals(0, r.warnings().total());
+            var r = TraceImports.importTraces(ws, "spans", traces);
+            assertEquals(10, r.rowsAccepted());
+            assertEquals(0, TraceIntegrity.count(ws.connection(), "main.spans").total());
             try (Statement s = ws.connection().createStatement();
                  ResultSet rs = s.executeQuery("SELECT name, service, parent_span_id IS NULL, start, duration_ms,"
                          + " attributes->>'channel' FROM spans WHERE trace_id = '0123456789abcdef0123456789abcdef'"

@@ -23,6 +23,7 @@ import java.util.Map;
 import org.inquest.connectors.catalog.Catalog;
 import org.inquest.connectors.catalog.ColumnRole;
 import org.inquest.connectors.error.InputException;
+import org.inquest.connectors.ingest.ImportResult;
 import org.inquest.connectors.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,10 +62,10 @@ class TraceImporterTest {
     @Test
     void otlpRequestKeepsEveryFieldAndAttributeType() throws Exception {
         try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
-            TraceImportResult r = new TraceImporter(ws).importFiles("spans", List.of(fixture("otlp_request.json")));
-            assertEquals(3, r.rows());
-            assertEquals(0, r.quarantined());
-            assertEquals("otlp_json", r.files().get(0).format());
+            ImportResult r = TraceImports.importTraces(ws, "spans", fixture("otlp_request.json"));
+            assertEquals(3, r.rowsAccepted());
+            assertEquals(0, r.rowsQuarantined());
+            assertEquals("otlp_json", r.files().get(0).format().wireName());
             Map<String, Map<String, String>> spans = spans(ws, "spans");
             Map<String, String> root = spans.get("eee19b7ec3c1b174");
             assertEquals("5b8efff798038103d269b633813fc60c", root.get("trace_id"), "hex ids are lower-cased");
@@ -113,8 +114,8 @@ class TraceImporterTest {
     @Test
     void otlpOneRequestPerLineWithBase64IdsAndOldFieldNames() throws Exception {
         try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
-            TraceImportResult r = new TraceImporter(ws).importFiles("spans", List.of(fixture("otlp_lines.jsonl")));
-            assertEquals(2, r.rows());
+            ImportResult r = TraceImports.importTraces(ws, "spans", fixture("otlp_lines.jsonl"));
+            assertEquals(2, r.rowsAccepted());
             Map<String, Map<String, String>> spans = spans(ws, "spans");
             Map<String, String> root = spans.get("eee19b7ec3c1b174");
             assertEquals("5b8efff798038103d269b633813fc60c", root.get("trace_id"), "base64 ids become hex");
@@ -129,9 +130,9 @@ class TraceImporterTest {
     @Test
     void jaegerExportWithReferencesTagsLogsAndProcesses() throws Exception {
         try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
-            TraceImportResult r = new TraceImporter(ws).importFiles("spans", List.of(fixture("jaeger_data.json")));
-            assertEquals(3, r.rows());
-            assertEquals("jaeger_json", r.files().get(0).format());
+            ImportResult r = TraceImports.importTraces(ws, "spans", fixture("jaeger_data.json"));
+            assertEquals(3, r.rowsAccepted());
+            assertEquals("jaeger_json", r.files().get(0).format().wireName());
             Map<String, Map<String, String>> spans = spans(ws, "spans");
             Map<String, String> root = spans.get("0000000000000001");
             assertEquals("a1b2c3d4e5f60718", root.get("trace_id"));
@@ -167,7 +168,7 @@ class TraceImporterTest {
     @Test
     void jaegerSingleTraceWithLegacyParentAndEmbeddedProcess() throws Exception {
         try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
-            new TraceImporter(ws).importFiles("spans", List.of(fixture("jaeger_single.json")));
+            TraceImports.importTraces(ws, "spans", fixture("jaeger_single.json"));
             Map<String, Map<String, String>> spans = spans(ws, "spans");
             Map<String, String> root = spans.get("00000000000000aa");
             assertEquals("ff00000000000001", root.get("trace_id"), "the trace's id applies to its spans");
@@ -185,9 +186,8 @@ class TraceImporterTest {
     void lineageCatalogAndAppendAcrossFiles() throws Exception {
         Path file = fixture("otlp_request.json");
         try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
-            TraceImportResult r = new TraceImporter(ws).importFiles("spans",
-                    List.of(file, fixture("jaeger_data.json")));
-            assertEquals(6, r.rows());
+            ImportResult r = TraceImports.importTraces(ws, "spans", file, fixture("jaeger_data.json"));
+            assertEquals(6, r.rowsAccepted());
             String expectedSha = HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
             try (PreparedStatement ps = ws.connection().prepareStatement("SELECT source_path, size_bytes, sha256,"
@@ -215,9 +215,9 @@ class TraceImporterTest {
     @Test
     void badSpansAreQuarantinedWithLineAndReasonTheRestIsKept() throws Exception {
         try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
-            TraceImportResult r = new TraceImporter(ws).importFiles("spans", List.of(fixture("otlp_bad_spans.json")));
-            assertEquals(2, r.rows());
-            assertEquals(4, r.quarantined());
+            ImportResult r = TraceImports.importTraces(ws, "spans", fixture("otlp_bad_spans.json"));
+            assertEquals(2, r.rowsAccepted());
+            assertEquals(4, r.rowsQuarantined());
             List<String> reasons = new ArrayList<>();
             try (Statement s = ws.connection().createStatement();
                  ResultSet rs = s.executeQuery("SELECT line, reason FROM inquest.quarantine ORDER BY line")) {
@@ -236,10 +236,9 @@ class TraceImporterTest {
     @Test
     void brokenTracesAreKeptAndCounted() throws Exception {
         try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
-            TraceImportResult r = new TraceImporter(ws).importFiles("spans",
-                    List.of(fixture("broken_structure.json")));
-            assertEquals(8, r.rows(), "nothing is dropped for being structurally odd");
-            TraceIntegrity.Counts w = r.warnings();
+            ImportResult r = TraceImports.importTraces(ws, "spans", fixture("broken_structure.json"));
+            assertEquals(8, r.rowsAccepted(), "nothing is dropped for being structurally odd");
+            TraceIntegrity.Counts w = TraceIntegrity.count(ws.connection(), "main.spans");
             assertEquals(1, w.orphanSpans());
             assertEquals(1, w.duplicateSpanIds());
             assertEquals(2, w.spansInCycles());
@@ -252,33 +251,45 @@ class TraceImporterTest {
     void unreadableFilesAreRefusedWholeAndLeaveNothingBehind() throws Exception {
         Path ws = dir.resolve("w.duckdb");
         try (Workspace w = Workspace.open(ws)) {
-            new TraceImporter(w).importFiles("spans", List.of(fixture("otlp_request.json")));
+            TraceImports.importTraces(w, "spans", fixture("otlp_request.json"));
         }
-        String[][] cases = {
-            {"otlp_truncated.json", "otlp_truncated.json: line 1, column "},
-            {"empty.json", "empty.json: line 1, column 1: the file is empty"},
-            {"not_traces.json", "not_traces.json: line 1, column 19: neither OTLP JSON"},
-            {"array_root.json", "array_root.json: line 1, column 1: expected a JSON object, found an array"},
-            {"not_json.txt", "not_json.txt: line 1, column 6: Unrecognized token 'this'"},
+        // Found before anything is imported (the whole batch is refused) ...
+        String[][] early = {
+            {"otlp_truncated.json", "otlp_truncated.json: truncated (the last JSON object is not closed)"},
+            {"empty.json", "empty.json: the file is empty"},
+            {"array_root.json", "array_root.json: not a trace file (expected a JSON object at the start, found '[')"},
+            {"not_json.txt", "not_json.txt: not a trace file (expected a JSON object at the start, found 't')"},
         };
-        for (String[] c : cases) {
-            try (Workspace w = Workspace.open(ws)) {
-                InputException e = assertThrows(InputException.class, () -> new TraceImporter(w).importFiles(
-                        "spans", List.of(fixture("otlp_lines.jsonl"), fixture(c[0]))));
-                assertEquals(3, e.exitCode());
-                assertTrue(e.getMessage().contains(c[1]), e.getMessage());
-                assertFalse(e.getMessage().contains("\n"));
+        // ... or while streaming (that file's transaction rolls back; files before it stay imported).
+        String[][] late = {
+            {"not_traces.json", "not_traces.json: line 1, column 19: neither OTLP JSON"},
+            {"otlp_cut_line.jsonl", "otlp_cut_line.jsonl: line 2, column "},
+        };
+        for (String[][] cases : new String[][][] {early, late}) {
+            for (String[] c : cases) {
+                try (Workspace w = Workspace.open(ws)) {
+                    InputException e = assertThrows(InputException.class, () -> TraceImports.importTraces(w,
+                            "spans", fixture("otlp_lines.jsonl"), fixture(c[0])));
+                    assertEquals(3, e.exitCode());
+                    assertTrue(e.getMessage().contains(c[1]), e.getMessage());
+                    assertFalse(e.getMessage().contains("\n"));
+                }
             }
         }
         try (Workspace w = Workspace.open(ws); Statement s = w.connection().createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM spans")) {
                 rs.next();
-                assertEquals(3 + 2 * cases.length, rs.getLong(1),
-                        "earlier good files commit; the bad file adds nothing");
+                assertEquals(3 + 2 * late.length, rs.getLong(1),
+                        "a preflight failure imports nothing; a streaming failure keeps only the earlier file");
             }
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM inquest.imports")) {
                 rs.next();
-                assertEquals(1 + cases.length, rs.getLong(1));
+                assertEquals(1 + late.length, rs.getLong(1));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM spans WHERE trace_id ="
+                    + " '00000000000000000000000000000abd'")) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "the good first line of the cut file was rolled back too");
             }
         }
     }
@@ -286,11 +297,11 @@ class TraceImporterTest {
     @Test
     void aFailedFirstImportCreatesNoTable() throws Exception {
         try (Workspace w = Workspace.open(dir.resolve("w.duckdb"))) {
-            assertThrows(InputException.class, () -> new TraceImporter(w).importFiles("spans",
-                    List.of(fixture("otlp_truncated.json"))));
+            assertThrows(InputException.class,
+                    () -> TraceImports.importTraces(w, "spans", fixture("not_traces.json")));
             assertFalse(new Catalog(w.connection()).exists("spans"));
-            assertThrows(InputException.class, () -> new TraceImporter(w).importFiles("spans",
-                    List.of(dir.resolve("missing.json"))));
+            assertThrows(InputException.class,
+                    () -> TraceImports.importTraces(w, "spans", dir.resolve("missing.json")));
         }
     }
 }
