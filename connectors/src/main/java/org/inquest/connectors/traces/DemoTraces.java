@@ -27,7 +27,35 @@ import java.util.Locale;
  * one DuckDB {@code COPY ... (FORMAT json)}; span ids are the first 16 hex digits of md5(trace id, stage).
  */
 public final class DemoTraces {
+    /** The file {@code inquest demo --traces} writes next to the demo's other files. */
+    public static final String FILE = "traces.otlp.jsonl";
+
     private DemoTraces() {
+    }
+
+    /**
+     * Writes {@value #FILE} into the demo directory {@code dir} from its {@code timings.<ext>} file, through a
+     * private in-memory DuckDB; the file appears only when complete. Returns the number of spans.
+     */
+    public static long writeDemo(Path dir, String extension) throws SQLException, java.io.IOException {
+        Path timings = dir.resolve("timings." + extension);
+        Path target = dir.resolve(FILE);
+        Path partial = dir.resolve(FILE + ".partial");
+        java.nio.file.Files.deleteIfExists(partial);
+        long spans;
+        try (Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:")) {
+            try (java.sql.Statement s = connection.createStatement()) {
+                // rows leave COPY in timestamp order whatever the thread count
+                s.execute("SET preserve_insertion_order = true");
+            }
+            spans = write(connection, timings, partial);
+        } catch (SQLException e) {
+            java.nio.file.Files.deleteIfExists(partial);
+            throw e;
+        }
+        java.nio.file.Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return spans;
     }
 
     /** Writes the traces of {@code timings} (Parquet or CSV) to {@code out}; returns the number of spans. */

@@ -1,0 +1,66 @@
+package org.inquest.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code inquest demo --traces}, imported: the traces agree with the predictions and show the injected slowdown. */
+class DemoTracesCommandTest {
+    @TempDir
+    Path dir;
+
+    static String run(int expectedCode, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = InquestCommand.run(new PrintWriter(out), new PrintWriter(err), args);
+        assertEquals(expectedCode, code, err.toString());
+        return out.toString();
+    }
+
+    @Test
+    void demoTracesMatchTheirPredictionsAndLocateTheSlowStage() throws Exception {
+        Path demo = dir.resolve("demo");
+        String ws = dir.resolve("w.duckdb").toString();
+        run(0, "demo", "--out", demo.toString(), "--rows", "3000", "--traces");
+        run(0, "import", "--workspace", ws, "--table", "predictions", demo.resolve("predictions.parquet").toString());
+        run(0, "import", "--workspace", ws, "--table", "spans", "--kind", "traces",
+                demo.resolve("traces.otlp.jsonl").toString());
+        // every prediction has exactly one root span starting at its timestamp and lasting its latency_ms
+        String check = run(0, "query", "--workspace", ws, "--format", "csv", "SELECT count(*),"
+                + " count(*) FILTER (WHERE s.start = p.timestamp AND abs(s.duration_ms - p.latency_ms) < 1e-6),"
+                + " (SELECT count(*) FROM spans) FROM predictions p JOIN spans s"
+                + " ON s.trace_id = p.trace_id AND s.parent_span_id IS NULL");
+        assertEquals("3000,3000,15000", check.lines().skip(1).findFirst().orElseThrow());
+
+        String incident = "channel = 'mobile' AND timestamp >= TIMESTAMP '2026-09-22'"
+                + " AND timestamp < TIMESTAMP '2026-09-24'";
+        String before = "channel = 'mobile' AND timestamp < TIMESTAMP '2026-09-22'";
+        double slow = lookupP50(ws, incident);
+        double normal = lookupP50(ws, before);
+        assertTrue(slow / normal > 8, "the feature-store lookup is the slow stage: " + slow + " vs " + normal);
+        String trace = run(0, "query", "--workspace", ws, "--format", "csv",
+                "SELECT trace_id FROM predictions ORDER BY latency_ms DESC LIMIT 1").strip();
+        JsonNode view = new ObjectMapper().readTree(run(0, "trace", "show", "--workspace", ws, "--table", "spans",
+                trace));
+        assertEquals(5, view.get("span_count").asInt());
+        assertEquals(0, view.get("warnings").size());
+        for (JsonNode span : view.get("spans")) {
+            assertTrue(span.get("critical").asBoolean(), "stages run one after another: all critical");
+        }
+    }
+
+    private static double lookupP50(String ws, String predictionWhere) throws Exception {
+        JsonNode ops = new ObjectMapper().readTree(run(0, "trace", "stats", "--workspace", ws, "--table", "spans",
+                "--where", "name = 'feature_store.lookup'", "--predictions", "predictions", "--prediction-where",
+                predictionWhere)).get("operations");
+        assertEquals(1, ops.size());
+        return ops.get(0).get("p50_ms").asDouble();
+    }
+}
