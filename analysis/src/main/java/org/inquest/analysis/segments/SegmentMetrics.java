@@ -2,6 +2,7 @@ package org.inquest.analysis.segments;
 
 import java.sql.Connection;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.inquest.analysis.performance.BinaryOutcome;
 import org.inquest.analysis.performance.ModelColumns;
 import org.inquest.analysis.performance.TaskKind;
@@ -26,9 +27,19 @@ import org.inquest.connectors.workspace.Identifiers;
  */
 public final class SegmentMetrics {
     private final Connection connection;
+    private final BiFunction<String, String, String> valueText;
 
     public SegmentMetrics(Connection connection) {
+        this(connection, (column, value) -> value);
+    }
+
+    /**
+     * {@code valueText(column, value)} is how a data value is written into a metric's label (a report passes its
+     * redactor, so a redacted category never appears in a label).
+     */
+    public SegmentMetrics(Connection connection, BiFunction<String, String, String> valueText) {
         this.connection = connection;
+        this.valueText = valueText;
     }
 
     /** Accuracy (classification) or mean absolute error (regression) on labeled rows. */
@@ -130,7 +141,7 @@ public final class SegmentMetrics {
         SqlFragment value = category == null ? SqlFragment.of("CAST(NULL AS DOUBLE)")
                 : new SqlBuilder().sql("CASE WHEN " + x + " IS NULL THEN NULL WHEN " + text + " = ").value(category)
                 .sql(" THEN 1 ELSE 0 END").build();
-        return new SegmentMetric("drift:" + column, "share of " + column + "=" + category, ValueFormat.PERCENT,
+        return new SegmentMetric("drift:" + column, "share of " + column + "=" + valueText.apply(column, category), ValueFormat.PERCENT,
                 value, column, null, null, null, null);
     }
 

@@ -1,0 +1,55 @@
+package org.inquest.analysis.report;
+
+import java.util.List;
+import java.util.Map;
+import org.inquest.analysis.calibration.Calibration;
+import org.inquest.analysis.drift.DriftResult;
+import org.inquest.analysis.fairness.Fairness;
+import org.inquest.analysis.latency.Latency;
+import org.inquest.analysis.performance.PerformanceMetrics;
+import org.inquest.analysis.performance.TaskKind;
+import org.inquest.analysis.quality.QualityReport;
+import org.inquest.analysis.segments.RootCause;
+
+/**
+ * Everything a postmortem report says, computed once and rendered to JSON, Markdown or HTML. Values of redacted
+ * columns are still raw here; every renderer passes them through {@link #redactor()} (filter texts and the command
+ * are redacted when the report is built, see {@link FilterRedaction}).
+ */
+public record Report(
+        String command,
+        String generatedAt,
+        DriftResult drift,
+        TaskKind task,
+        /* the label column (its classes are redacted when it is) */
+        String labelColumn,
+        double threshold,
+        SidePair<PerformanceMetrics> performance,
+        /* model_version column name (null when none) and per-version metrics on each side */
+        String versionColumn,
+        SidePair<Map<String, PerformanceMetrics>> performanceByVersion,
+        List<GroupedPerformance> performanceBySegment,
+        List<WindowQuality> windows,
+        SidePair<Calibration> calibration,
+        List<AttributeFairness> fairness,
+        SidePair<Latency> latency,
+        SidePair<Map<String, Latency>> latencyByVersion,
+        QualityReport quality,
+        List<RootCause> segments,
+        List<ImportRecord> inputs,
+        List<Finding> summary,
+        Redactor redactor) {
+
+    /** Model quality broken down by the values of one column, on both sides. */
+    public record GroupedPerformance(String column, SidePair<Map<String, PerformanceMetrics>> groups) {
+    }
+
+    /** One window of the current slice ({@code --by}): its model quality and latency. */
+    public record WindowQuality(String start, String end, long rows, PerformanceMetrics performance,
+                                Latency latency) {
+    }
+
+    /** Fairness of one sensitive attribute on both sides. */
+    public record AttributeFairness(String attribute, SidePair<Fairness> fairness) {
+    }
+}

@@ -1,0 +1,255 @@
+package org.inquest.analysis.report;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.inquest.analysis.calibration.Calibration;
+import org.inquest.analysis.calibration.CalibrationAnalyzer;
+import org.inquest.analysis.drift.DriftAnalysis;
+import org.inquest.analysis.drift.DriftResult;
+import org.inquest.analysis.quality.ColumnQuality;
+import org.inquest.analysis.quality.ColumnStats;
+import org.inquest.analysis.quality.DataQuality;
+import org.inquest.analysis.quality.QualityReport;
+import org.inquest.analysis.slice.Window;
+import org.inquest.analysis.slice.WindowSet;
+import org.inquest.analysis.slice.WindowSpec;
+import org.inquest.analysis.slice.Windowing;
+import org.inquest.analysis.drift.FeatureDrift;
+import org.inquest.analysis.drift.FeatureHistogram;
+import org.inquest.analysis.fairness.FairnessAnalyzer;
+import org.inquest.analysis.latency.Latency;
+import org.inquest.analysis.latency.LatencyAnalyzer;
+import org.inquest.analysis.performance.Grouping;
+import org.inquest.analysis.performance.ModelColumns;
+import org.inquest.analysis.performance.PerformanceAnalyzer;
+import org.inquest.analysis.performance.PerformanceMetrics;
+import org.inquest.analysis.performance.TaskDetector;
+import org.inquest.analysis.performance.TaskKind;
+import org.inquest.analysis.segments.RootCause;
+import org.inquest.analysis.segments.RootCauseAnalyzer;
+import org.inquest.analysis.segments.SegmentCandidates;
+import org.inquest.analysis.segments.SegmentMetric;
+import org.inquest.analysis.segments.SegmentMetrics;
+import org.inquest.analysis.slice.Slice;
+import org.inquest.connectors.catalog.ColumnInfo;
+import org.inquest.connectors.error.UsageException;
+
+/**
+ * Runs every analysis a postmortem report holds on two slices and collects the results. Each analysis is its own
+ * aggregate query (or few) in DuckDB; nothing here touches rows.
+ */
+public final class ReportBuilder {
+    /** A feature whose null share moves by at least this much gets a root-cause ranking of its own. */
+    static final double NULL_SHARE_CHANGE = 0.05;
+    /** How many drifted features (by PSI) get a root-cause ranking. */
+    static final int DRIFT_ROOT_CAUSES = 3;
+
+    private final Connection connection;
+
+    public ReportBuilder(Connection connection) {
+        this.connection = connection;
+    }
+
+    public Report build(Slice reference, Slice current, ReportOptions options) {
+        validateColumns(reference, current, options);
+        Redactor redactor = Redactor.withRandomKey(options.redact());
+
+        DriftResult drift;
+        WindowSet windowSet = options.by() == null ? null
+                : Windowing.split(connection, current, WindowSpec.parse(options.by()));
+        List<Window> windows = windowSet == null ? List.of() : windowSet.windows();
+        drift = windowSet == null ? DriftAnalysis.run(connection, reference, current, options.drift())
+                : DriftAnalysis.runWithWindows(connection, reference, current, windowSet, options.drift());
+        drift = redact(drift, redactor);
+
+        ModelColumns refColumns = ModelColumns.of(reference.table());
+        ModelColumns curColumns = ModelColumns.of(current.table());
+        String labelColumn = refColumns.label().map(ColumnInfo::name).orElse(null);
+        TaskKind task = new TaskDetector(connection).detect(List.of(reference, current), refColumns);
+        PerformanceAnalyzer performance = new PerformanceAnalyzer(connection);
+        double t = options.threshold();
+        SidePair<PerformanceMetrics> quality = new SidePair<>(performance.analyze(reference, refColumns, task, t),
+                performance.analyze(current, curColumns, task, t));
+
+        String versionColumn = refColumns.modelVersion().map(ColumnInfo::name).orElse(null);
+        SidePair<Map<String, PerformanceMetrics>> byVersion = null;
+        LatencyAnalyzer latencyAnalyzer = new LatencyAnalyzer(connection);
+        SidePair<Map<String, Latency>> latencyByVersion = null;
+        if (versionColumn != null && current.table().column(versionColumn).isPresent()) {
+            Grouping g = Grouping.byColumn(versionColumn);
+            byVersion = new SidePair<>(performance.analyze(reference, refColumns, task, t, g),
+                    performance.analyze(current, curColumns, task, t, g));
+            latencyByVersion = new SidePair<>(latencyAnalyzer.analyze(reference, g), latencyAnalyzer.analyze(current, g));
+        } else {
+            versionColumn = null;
+        }
+        List<Report.GroupedPerformance> bySegment = new ArrayList<>();
+        for (String column : options.segmentBy()) {
+            Grouping g = Grouping.byColumn(column);
+            bySegment.add(new Report.GroupedPerformance(column, new SidePair<>(
+                    performance.analyze(reference, refColumns, task, t, g),
+                    performance.analyze(current, curColumns, task, t, g))));
+        }
+        List<Report.WindowQuality> windowQuality = new ArrayList<>();
+        for (Window w : windows) {
+            PerformanceMetrics m = performance.analyze(w.slice(), curColumns, task, t);
+            windowQuality.add(new Report.WindowQuality(w.start(), w.end(), m.rows(), m,
+                    latencyAnalyzer.analyze(w.slice()).orElse(null)));
+        }
+
+        SidePair<Calibration> calibration = null;
+        List<Report.AttributeFairness> fairness = new ArrayList<>();
+        if (task == TaskKind.BINARY) {
+            CalibrationAnalyzer calibrator = new CalibrationAnalyzer(connection);
+            calibration = new SidePair<>(calibrator.analyze(reference, refColumns, options.calibrationBins()),
+                    calibrator.analyze(current, curColumns, options.calibrationBins()));
+            FairnessAnalyzer fair = new FairnessAnalyzer(connection);
+            for (String attribute : options.sensitive()) {
+                fairness.add(new Report.AttributeFairness(attribute, new SidePair<>(
+                        fair.analyze(reference, refColumns, t, attribute), fair.analyze(current, curColumns, t,
+                        attribute))));
+            }
+        } else if (!options.sensitive().isEmpty()) {
+            throw new UsageException("--sensitive needs a binary classifier (labels 0/1); the labels here are "
+                    + task.wireName());
+        }
+        Optional<Latency> refLatency = latencyAnalyzer.analyze(reference);
+        Optional<Latency> curLatency = latencyAnalyzer.analyze(current);
+        SidePair<Latency> latency = refLatency.isPresent() && curLatency.isPresent()
+                ? new SidePair<>(refLatency.get(), curLatency.get()) : null;
+
+        List<RootCause> segments = rootCauses(reference, current, refColumns, task, t, drift, latency != null,
+                redactor);
+        QualityReport dataQuality = redact(DataQuality.compare(connection, reference, current), redactor);
+        List<ImportRecord> inputs = Lineage.of(connection, List.of(reference.table().name(),
+                current.table().name()));
+        Report draft = new Report(options.command(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), drift,
+                task, labelColumn, t, quality, versionColumn, byVersion, bySegment, windowQuality, calibration, fairness, latency,
+                latencyByVersion, dataQuality, segments, inputs, List.of(), redactor);
+        return new Report(draft.command(), draft.generatedAt(), drift, task, labelColumn, t, quality, versionColumn, byVersion,
+                bySegment, windowQuality, calibration, fairness, latency, latencyByVersion, dataQuality, segments,
+                inputs, Summary.of(draft), redactor);
+    }
+
+    private List<RootCause> rootCauses(Slice reference, Slice current, ModelColumns columns, TaskKind task,
+                                       double threshold, DriftResult drift, boolean hasLatency, Redactor redactor) {
+        SegmentMetrics factory = new SegmentMetrics(connection, redactor::value);
+        List<SegmentMetric> metrics = new ArrayList<>();
+        factory.quality(columns, task, threshold).ifPresent(metrics::add);
+        if (task == TaskKind.BINARY) {
+            factory.positiveRate(columns, threshold).ifPresent(metrics::add);
+            factory.meanScore(columns).ifPresent(metrics::add);
+        }
+        if (hasLatency) {
+            factory.latencyP95(reference).ifPresent(metrics::add);
+        }
+        for (FeatureDrift f : drift.features()) {
+            if (Math.abs(f.currentNulls() - f.referenceNulls()) >= NULL_SHARE_CHANGE) {
+                metrics.add(factory.nullShare(reference.table(), f.name()));
+            }
+        }
+        drift.features().stream().filter(FeatureDrift::drifted)
+                .filter(f -> Math.abs(f.currentNulls() - f.referenceNulls()) < NULL_SHARE_CHANGE)
+                .sorted(Comparator.comparingDouble((FeatureDrift f) -> -psi(f))).limit(DRIFT_ROOT_CAUSES)
+                .forEach(f -> metrics.add(factory.drift(reference, current, f.name())));
+        List<String> candidates = new SegmentCandidates(connection).find(reference, current);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        return new RootCauseAnalyzer(connection).analyze(reference, current, metrics, candidates);
+    }
+
+    private static double psi(FeatureDrift f) {
+        Double psi = f.metrics() == null ? null : f.metrics().get("psi");
+        return psi == null ? 0 : psi;
+    }
+
+    /** The drift result as the report shows it: filters and histogram categories of redacted columns pseudonymised. */
+    static DriftResult redact(DriftResult d, Redactor redactor) {
+        List<DriftResult.DriftWindow> windows = d.windows() == null ? null : d.windows().stream()
+                .map(w -> new DriftResult.DriftWindow(w.start(), w.end(), w.rows(), w.driftShare(), w.datasetDrift(),
+                        redact(w.features(), redactor), w.warning())).toList();
+        return new DriftResult(redactSlice(d.reference(), redactor), redactSlice(d.current(), redactor),
+                d.driftShare(), d.driftShareThreshold(), d.datasetDrift(), redact(d.features(), redactor),
+                d.schemaDifferences(), d.warnings(), windows);
+    }
+
+    /**
+     * The quality comparison as the report shows it: for redacted columns, categories and min/max become
+     * pseudonyms and mean, standard deviation and quantiles are left out.
+     */
+    static QualityReport redact(QualityReport q, Redactor redactor) {
+        if (redactor.columns().isEmpty()) {
+            return q;
+        }
+        List<ColumnQuality> columns = q.columns().stream().map(c -> !redactor.redacts(c.name()) ? c
+                : new ColumnQuality(c.name(), c.kind(), c.referenceType(), c.currentType(),
+                        redact(c.reference(), c.name(), redactor), redact(c.current(), c.name(), redactor),
+                        c.newCategories() == null ? null : c.newCategories().stream()
+                                .map(v -> redactor.value(c.name(), v)).toList(), c.newCategoryCount(),
+                        c.newCategoryRows(), c.outOfRange(), c.outOfRangeShare(), c.nullShareChange(), c.severity(),
+                        List.of())).toList();
+        return new QualityReport(new QualityReport.SliceSummary(q.reference().table(),
+                FilterRedaction.redact(q.reference().where(), redactor), q.reference().rows()),
+                new QualityReport.SliceSummary(q.current().table(), FilterRedaction.redact(q.current().where(),
+                        redactor), q.current().rows()), q.severity(), columns, q.schema(), q.thresholds(), q.notes());
+    }
+
+    private static ColumnStats redact(ColumnStats s, String column, Redactor redactor) {
+        if (s == null) {
+            return null;
+        }
+        return new ColumnStats(s.rows(), s.nulls(), s.nullShare(), s.distinct(),
+                s.min() == null ? null : redactor.value(column, String.valueOf(s.min())),
+                s.max() == null ? null : redactor.value(column, String.valueOf(s.max())), null, null, null,
+                s.top() == null ? null : s.top().stream().map(t -> new ColumnStats.CategoryCount(
+                        redactor.value(column, t.value()), t.count(), t.share())).toList());
+    }
+
+    private static List<FeatureDrift> redact(List<FeatureDrift> features, Redactor redactor) {
+        return features.stream().map(f -> {
+            FeatureHistogram h = f.histogram();
+            if (!redactor.redacts(f.name()) || h == null || h.categories() == null) {
+                return f;
+            }
+            FeatureHistogram redacted = new FeatureHistogram(h.edges(), h.categories().stream()
+                    .map(c -> redactor.value(f.name(), c)).toList(), h.reference(), h.current(), h.otherReference(),
+                    h.otherCurrent());
+            return new FeatureDrift(f.name(), f.kind(), f.method(), f.statistic(), f.threshold(), f.drifted(),
+                    f.pValue(), f.referenceNulls(), f.currentNulls(), f.metrics(), f.referenceValues(),
+                    f.currentValues(), f.distinct(), f.approximate(), f.severe(), redacted, f.warning());
+        }).toList();
+    }
+
+    private static DriftResult.SliceSummary redactSlice(DriftResult.SliceSummary s, Redactor redactor) {
+        return new DriftResult.SliceSummary(s.table(), FilterRedaction.redact(s.where(), redactor), s.rows());
+    }
+
+    /** Named columns must exist: a mistyped --redact would otherwise leak the values it was meant to hide. */
+    private static void validateColumns(Slice reference, Slice current, ReportOptions options) {
+        Set<String> named = new LinkedHashSet<>(options.redact());
+        for (String column : named) {
+            if (reference.table().column(column).isEmpty() && current.table().column(column).isEmpty()) {
+                throw new UsageException("--redact: unknown column '" + column + "' (in neither '"
+                        + reference.table().name() + "' nor '" + current.table().name() + "')");
+            }
+        }
+        List<String> both = new ArrayList<>(options.sensitive());
+        both.addAll(options.segmentBy());
+        for (String column : both) {
+            for (Slice s : List.of(reference, current)) {
+                if (s.table().column(column).isEmpty()) {
+                    throw new UsageException("unknown column '" + column + "' in table '" + s.table().name() + "'");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package org.inquest.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.inquest.connectors.catalog.Catalog;
+import org.inquest.connectors.catalog.ColumnInfo;
+import org.inquest.connectors.catalog.ColumnRole;
+import org.inquest.connectors.catalog.FeatureKind;
+import org.inquest.connectors.catalog.SqlTypes;
+import org.inquest.connectors.workspace.Workspace;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code inquest report} end to end on a planted incident: one region (whose name is an HTML injection attempt)
+ * loses its income feature and half its accuracy in the current week.
+ */
+class ReportCommandTest {
+    static final String HOSTILE = "<img src=x onerror=alert(1)>";
+
+    @TempDir
+    Path dir;
+    Path workspace;
+
+    @BeforeEach
+    void plant() throws Exception {
+        workspace = dir.resolve("w.duckdb");
+        try (Workspace ws = Workspace.open(workspace); Statement s = ws.connection().createStatement()) {
+            s.execute("CREATE TABLE predictions AS SELECT i AS id,"
+                    + " TIMESTAMP '2026-01-01' + INTERVAL (i) MINUTE AS ts,"
+                    + " CASE i % 5 WHEN 0 THEN '" + HOSTILE + "' WHEN 3 THEN 'APAC' ELSE 'US' END AS region,"
+                    + " CASE WHEN (i // 5) % 3 = 0 THEN 'mobile' ELSE 'web' END AS channel,"
+                    + " CASE WHEN i >= 20000 AND i % 5 = 0 THEN NULL ELSE (hash(i) % 1000) / 10.0 END AS income,"
+                    + " CASE WHEN i % 2 = 0 THEN 'v1' ELSE 'v2' END AS model_version,"
+                    + " CAST(hash(i * 7) % 2 AS INTEGER) AS label,"
+                    + " CASE WHEN hash(i * 13) % 100 < (CASE WHEN i >= 20000 AND i % 5 = 0 THEN 50 ELSE 90 END)"
+                    + " THEN 0.2 + 0.6 * (hash(i * 7) % 2) ELSE 0.8 - 0.6 * (hash(i * 7) % 2) END AS score,"
+                    + " 40 + hash(i * 17) % 40 AS latency_ms FROM range(40000) t(i)");
+            Catalog catalog = new Catalog(ws.connection());
+            Map<String, ColumnRole> roles = Map.of("id", ColumnRole.ID, "ts", ColumnRole.TIMESTAMP,
+                    "model_version", ColumnRole.MODEL_VERSION, "label", ColumnRole.LABEL, "score", ColumnRole.SCORE,
+                    "latency_ms", ColumnRole.LATENCY_MS);
+            List<ColumnInfo> columns = new ArrayList<>();
+            for (ColumnInfo c : catalog.table("predictions").columns()) {
+                ColumnRole role = roles.getOrDefault(c.name(), ColumnRole.FEATURE);
+                columns.add(new ColumnInfo(c.name(), c.sqlType(), role, role != ColumnRole.FEATURE ? null
+                        : SqlTypes.isNumeric(c.sqlType()) ? FeatureKind.NUMERICAL : FeatureKind.CATEGORICAL));
+            }
+            catalog.saveTable("predictions", "predictions", columns);
+        }
+    }
+
+    private String[] args(String format, String... extra) {
+        List<String> a = new ArrayList<>(List.of("report", "--workspace", workspace.toString(),
+                "--reference", "predictions", "--reference-where", "id < 20000",
+                "--current", "predictions", "--current-where", "id >= 20000", "--sensitive", "channel",
+                "--format", format));
+        a.addAll(List.of(extra));
+        return a.toArray(String[]::new);
+    }
+
+    private String run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = InquestCommand.run(new PrintWriter(out), new PrintWriter(err), args);
+        assertEquals(0, code, err.toString());
+        return out.toString();
+    }
+
+    @Test
+    void jsonHasEveryContractSectionWithReferenceAndCurrentParts() throws Exception {
+        JsonNode r = new ObjectMapper().readTree(run(args("json")));
+        assertEquals("predictions", r.at("/drift/reference/table").asText());
+        assertEquals("id < 20000", r.at("/drift/reference/where").asText());
+        assertEquals(20000, r.at("/drift/current/rows").asLong());
+        assertTrue(r.at("/drift/features").isArray());
+        for (String section : List.of("performance", "calibration", "latency", "segments", "inputs")) {
+            assertNotNull(r.get(section), section);
+        }
+        for (String field : List.of("rows", "labeled", "accuracy", "precision", "recall", "f1", "roc_auc", "log_loss",
+                "brier")) {
+            assertTrue(r.at("/performance/current").has(field), field);
+            assertTrue(r.at("/performance/reference").has(field), field);
+        }
+        for (String field : List.of("tp", "fp", "tn", "fn")) {
+            assertTrue(r.at("/performance/current/confusion").has(field), field);
+        }
+        assertTrue(r.at("/performance/reference/accuracy").asDouble() > r.at("/performance/current/accuracy")
+                .asDouble());
+        assertTrue(r.at("/performance/by_model_version/current").has("v1"));
+        for (String field : List.of("ece", "mce", "bins")) {
+            assertTrue(r.at("/calibration/current").has(field), field);
+        }
+        JsonNode bin = r.at("/calibration/current/bins/0");
+        for (String field : List.of("lower", "upper", "count", "mean_predicted", "fraction_positive")) {
+            assertTrue(bin.has(field), field);
+        }
+        JsonNode fairness = r.at("/fairness/0");
+        assertEquals("channel", fairness.get("attribute").asText());
+        for (String field : List.of("groups", "demographic_parity_difference", "demographic_parity_ratio",
+                "equalized_odds_difference", "equal_opportunity_difference")) {
+            assertTrue(fairness.get("current").has(field), field);
+        }
+        for (String field : List.of("group", "rows", "selection_rate", "tpr", "fpr", "accuracy")) {
+            assertTrue(fairness.at("/current/groups/0").has(field), field);
+        }
+        for (String field : List.of("p50", "p95", "p99", "mean", "max")) {
+            assertTrue(r.at("/latency/current").has(field), field);
+        }
+        JsonNode accuracy = r.at("/segments/metrics/0");
+        assertEquals("accuracy", accuracy.get("metric").asText());
+        assertEquals("region=" + HOSTILE, accuracy.at("/segments/0/segment").asText());
+        assertTrue(r.get("command").asText().startsWith("inquest report --workspace "));
+        assertTrue(r.get("summary").size() > 0);
+    }
+
+    @Test
+    void htmlIsSelfContainedAndEscapesDataValues() throws Exception {
+        Path file = dir.resolve("report.html");
+        run(args("html", "--out", file.toString()));
+        String html = Files.readString(file);
+        assertFalse(html.contains(HOSTILE), "raw markup from the data must not reach the page");
+        assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        assertFalse(html.contains("<script"), "no script");
+        assertFalse(Pattern.compile("https?:|//").matcher(html.replace(workspace.toString(), "")).find(),
+                "no network or protocol-relative references");
+        for (String section : List.of("Summary", "Inputs and lineage", "Data quality", "Drift", "Model quality",
+                "Calibration", "Fairness", "Latency", "Root cause", "Reproduce")) {
+            assertTrue(html.contains(section), section);
+        }
+        assertTrue(html.contains("<svg"), "charts are inline SVG");
+    }
+
+    @Test
+    void markdownReadsAsADocument() {
+        String md = run(args("markdown"));
+        assertTrue(md.startsWith("# Inquest report: predictions vs predictions"));
+        assertTrue(md.contains("## Root cause: which segments explain the change"));
+        assertTrue(md.contains("| metric | reference | current |"));
+        assertFalse(md.contains(HOSTILE));
+    }
+
+    @Test
+    void redactedValuesAppearOnlyAsStablePseudonymsInEveryFormat() throws Exception {
+        for (String format : List.of("json", "markdown", "html")) {
+            String[] a = args(format, "--redact", "region", "--segment-by", "region");
+            a[List.of(a).indexOf("id >= 20000")] = "id >= 20000 AND region != 'APAC'";
+            String text = run(a);
+            for (String raw : List.of("APAC", "onerror", "US")) {
+                assertFalse(text.contains(raw), format + " shows the redacted value " + raw + ": " + text.substring(Math.max(0, text.indexOf(raw) - 300), Math.min(text.length(), text.indexOf(raw) + 100)));
+            }
+            Matcher m = Pattern.compile("region#[0-9a-f]{10}").matcher(text);
+            assertTrue(m.find(), format + " shows pseudonyms");
+        }
+        JsonNode r = new ObjectMapper().readTree(run(args("json", "--redact", "region")));
+        String top = r.at("/segments/metrics/0/segments/0/segment").asText();
+        assertTrue(top.matches("region=region#[0-9a-f]{10}"), top);
+        // Stable within a report: the same value has the same pseudonym in every section.
+        assertTrue(r.at("/segments/metrics/1/segments/0/segment").asText().equals(top)
+                || !r.at("/segments/metrics/1/segments/0/segment").asText().startsWith("region="));
+    }
+
+    @Test
+    void anUnknownRedactColumnIsAUsageError() {
+        StringWriter err = new StringWriter();
+        int code = InquestCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(err),
+                args("json", "--redact", "regoin"));
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("regoin"), err.toString());
+    }
+}
