@@ -70,9 +70,11 @@ check "no JavaFX jars on the class path" bash -c "! ls '$app'/lib/app/ | grep -q
 # 3. "Install": what postinst does, inside the unpacked root ----------------------------------------------------
 mkdir -p "$root/usr/bin"
 ln -sf ../../opt/inquest/bin/inquest "$root/usr/bin/inquest"
+mkdir -p "$work/entry"   # the desktop entry calls /opt/inquest/bin/inquest-desktop by its full path
+ln -sf "$root/opt/inquest/bin/inquest-desktop" "$work/entry/inquest-desktop"
 # A PATH with the installed command and a handful of basic tools, and no java anywhere on it.
 for tool in sh dirname readlink cat ls; do ln -sf "$(command -v "$tool")" "$work/sysbin/$tool"; done
-path="$root/usr/bin:$work/sysbin"
+path="$root/usr/bin:$work/sysbin:$work/entry"
 check "no java on the test PATH" bash -c "! env -i PATH='$path' sh -c 'command -v java' >/dev/null"
 
 # Runs the installed inquest with a bare environment. Where possible, in a private mount namespace with the JDKs
@@ -93,7 +95,7 @@ fi
 installed() { # installed [--with-tmp] ARGS... : run the installed inquest; output in $work/out, $work/err
   local hide_tmp=1
   if [ "${1:-}" = --with-tmp ]; then hide_tmp=0; shift; fi
-  local cmd=(env -i HOME="$work/home" PATH="$path" LANG=C.UTF-8 ${DISPLAY_FOR_APP:+DISPLAY=$DISPLAY_FOR_APP} inquest "$@")
+  local cmd=(env -i HOME="$work/home" PATH="$path" LANG=C.UTF-8 ${DISPLAY_FOR_APP:+DISPLAY=$DISPLAY_FOR_APP} "${ENTRY:-inquest}" "$@")
   if [ "$isolation" = namespace ]; then
     local mounts='mount -t tmpfs tmpfs /usr/lib/jvm'
     [ "$hide_tmp" = 1 ] && [ "$noexec_tmp" = 1 ] && mounts="mount -t tmpfs -o noexec,nosuid tmpfs /tmp && $mounts"
@@ -173,7 +175,12 @@ fi
 
 # 5. The workbench under Xvfb -----------------------------------------------------------------------------------
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+kill_tree() { # kill_tree PID: the process and everything it started (the launcher runs under a subshell)
+  local child
+  for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do kill_tree "$child"; done
+  kill "$1" 2>/dev/null || true
+}
+cleanup() { for p in "${pids[@]}"; do kill_tree "$p"; done; }
 trap cleanup EXIT
 exec 3>"$work/display"
 Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
@@ -195,6 +202,16 @@ viewable_window() { # the id of a viewable top-level window titled Inquest..., i
   done
   return 1
 }
+drawn_colours() { # drawn_colours PNG: screenshots until the screen shows more than a blank window (30 s at most)
+  local colours=0
+  for _ in $(seq 1 30); do
+    DISPLAY=$display import -window root "$1"
+    colours=$(identify -format '%k' "$1")
+    [ "$colours" -gt 16 ] && break   # text and widgets, not just the black root and a plain window
+    sleep 1
+  done
+  echo "$colours"
+}
 window=""
 for _ in $(seq 1 900); do # up to 90 s
   window=$(viewable_window || true)
@@ -206,14 +223,40 @@ check "the workbench drew a window within 90 s" test -n "$window"
 if [ -n "$window" ]; then
   millis=$(( ($(date +%s%N) - gui_start) / 1000000 ))
   say "window mapped after ${millis} ms: $(DISPLAY=$display xwininfo -id "$window" | grep -E 'xwininfo:|Width|Height' | tr -s ' \n' ' ')"
-  sleep 2   # let the first frames render before the screenshot
-  DISPLAY=$display import -window root "$work/workbench.png"
-  colours=$(identify -format '%k' "$work/workbench.png")
-  check "the screen is not blank ($colours colours)" test "$colours" -gt 1
+  colours=$(drawn_colours "$work/workbench.png")
+  check "the workbench drew its widgets ($colours colours on screen)" test "$colours" -gt 16
   say "screenshot: $work/workbench.png"
 fi
 [ -n "$window" ] || sed 's/^/  workbench stderr: /' "$work/gui.err" >&2
-kill "$gui_pid" 2>/dev/null || true
+kill_tree "$gui_pid"
+for _ in $(seq 1 100); do viewable_window >/dev/null || break; sleep 0.1; done   # until its window is gone
+
+# The desktop entry's command, as the file manager runs it for a .duckdb file: opens that workspace.
+if [ -s "$workspace" ]; then
+  open_start=$(date +%s%N)
+  DISPLAY_FOR_APP=$display ENTRY=inquest-desktop installed --with-tmp "$workspace" >"$work/open.out" 2>"$work/open.err" &
+  open_pid=$!
+  pids+=("$open_pid")
+  window=""
+  for _ in $(seq 1 900); do
+    window=$(viewable_window || true)
+    if [ -n "$window" ]; then break; fi
+    kill -0 "$open_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  check "the desktop entry's command (inquest-desktop FILE.duckdb) opens a workbench window" test -n "$window"
+  if [ -n "$window" ]; then
+    say "window after $(( ($(date +%s%N) - open_start) / 1000000 )) ms"
+    colours=$(drawn_colours "$work/workspace.png")
+    check "… and draws the workspace ($colours colours on screen)" test "$colours" -gt 16
+    say "screenshot: $work/workspace.png"
+  else
+    sed 's/^/  inquest-desktop stderr: /' "$work/open.err" >&2
+  fi
+  kill_tree "$open_pid"
+else
+  skip "opening a .duckdb through the desktop entry — no workspace (import not yet available)"
+fi
 check "nothing was extracted to ~/.openjfx (JavaFX loads its libraries from the runtime)" test ! -e "$work/home/.openjfx"
 
 echo "smoke: $passed passed, $failed failed, $skipped skipped"
