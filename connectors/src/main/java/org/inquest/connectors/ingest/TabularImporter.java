@@ -31,7 +31,7 @@ public final class TabularImporter implements KindImporter {
     public FileOutcome importFile(ImportSession session, Path file, long importId) throws SQLException {
         SqlRunner sql = session.sql();
         SourceFormat format = FormatDetector.detect(file);
-        StagedSource source = open(sql, file, format);
+        StagedSource source = open(sql, file, format, session.cancel());
         try {
             if (source.columns().isEmpty()) {
                 throw new InputException(file + ": no columns");
@@ -43,6 +43,7 @@ public final class TabularImporter implements KindImporter {
                 checks.addAll(c.checks());
             }
             long invalid = findInvalidRows(sql, source, checks);
+            long accepted = insertValidRows(sql, plan, source, checks);
             SourceDigest digest = source.digest(sql, session.cancel());
             long quarantined = source.quarantineRejects(sql, quarantine);
             if (invalid > 0) {
@@ -54,7 +55,6 @@ public final class TabularImporter implements KindImporter {
                         + QuarantineWriter.BAD + " b JOIN (" + source.lineNumbers(sql) + ") l USING (ordinal)",
                         List.of());
             }
-            long accepted = insertValidRows(sql, plan, source, checks);
             new RoleWriter(session).save(plan.roles());
             return new FileOutcome(file, format, importId, accepted, quarantined, digest.size(), digest.sha256());
         } finally {
@@ -63,9 +63,9 @@ public final class TabularImporter implements KindImporter {
         }
     }
 
-    static StagedSource open(SqlRunner sql, Path file, SourceFormat format) {
+    static StagedSource open(SqlRunner sql, Path file, SourceFormat format, CancelHandle cancel) {
         return switch (format) {
-            case PARQUET -> ParquetSource.open(sql, file);
+            case PARQUET -> ParquetSource.open(sql, file, cancel);
             case CSV -> CsvSource.open(sql, file);
             case JSON_LINES -> JsonLinesSource.open(sql, file);
             case JSON -> JsonSource.open(sql, file);
