@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.inquest.connectors.catalog.ColumnInfo;
 import org.inquest.connectors.ingest.CancelHandle;
 import org.inquest.connectors.ingest.FileOutcome;
+import org.inquest.connectors.ingest.ImportCancelledException;
 import org.inquest.connectors.ingest.ImportKind;
 import org.inquest.connectors.ingest.ImportListener;
 import org.inquest.connectors.ingest.ImportRequest;
@@ -85,6 +86,11 @@ public final class ImportCommand implements Callable<Integer> {
             if (SpanTable.KIND.equals(result.table().kind())) {
                 traceWarnings = traceWarnings(ws, result.table().name());
             }
+        } catch (ImportCancelledException e) {
+            // Reported here, before the shutdown hook is released: once it returns the JVM may halt at any moment.
+            spec.commandLine().getErr().println("inquest: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return e.exitCode();
         } finally {
             finished.countDown();
             try {
