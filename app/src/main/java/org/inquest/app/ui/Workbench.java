@@ -26,7 +26,18 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.inquest.app.ui.analysis.IncidentViewModel;
+import org.inquest.app.ui.calibration.CalibrationView;
 import org.inquest.app.ui.drift.DriftView;
+import org.inquest.app.ui.fairness.FairnessView;
+import org.inquest.app.ui.fairness.FairnessViewModel;
+import org.inquest.app.ui.performance.PerformanceView;
+import org.inquest.app.ui.performance.PerformanceViewModel;
+import org.inquest.app.ui.quality.QualityView;
+import org.inquest.app.ui.quality.QualityViewModel;
+import org.inquest.app.ui.segments.SegmentsView;
+import org.inquest.app.ui.segments.SegmentsViewModel;
+import org.inquest.app.ui.versions.VersionsView;
+import org.inquest.app.ui.versions.VersionsViewModel;
 import org.inquest.app.ui.drift.DriftViewModel;
 import org.inquest.app.ui.explorer.ExplorerView;
 import org.inquest.app.ui.explorer.ExplorerViewModel;
@@ -67,6 +78,11 @@ public final class Workbench {
     private final IncidentViewModel incident = new IncidentViewModel();
     private final OverviewViewModel overview = new OverviewViewModel();
     private final DriftViewModel drift = new DriftViewModel();
+    private final QualityViewModel quality = new QualityViewModel();
+    private final PerformanceViewModel performance = new PerformanceViewModel();
+    private final FairnessViewModel fairness = new FairnessViewModel();
+    private final VersionsViewModel versions = new VersionsViewModel();
+    private final SegmentsViewModel segments = new SegmentsViewModel();
     private final TabPane tabs = new TabPane();
     private final Scene scene;
 
@@ -80,6 +96,11 @@ public final class Workbench {
         incident.snapshotProperty().addListener((o, a, snap) -> {
             overview.show(snap);
             drift.show(snap);
+            quality.show(snap);
+            performance.show(snap);
+            fairness.show(snap);
+            versions.show(snap);
+            segments.show(snap);
             loadVisibleTab();
         });
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> loadVisibleTab());
@@ -89,7 +110,13 @@ public final class Workbench {
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().add(tab("Overview", "tab-overview", new OverviewView(overview, incident, this::openTab)));
+        tabs.getTabs().add(tab("Data quality", "tab-quality", new QualityView(quality)));
         tabs.getTabs().add(tab("Drift", "tab-drift", new DriftView(drift)));
+        tabs.getTabs().add(tab("Versions", "tab-versions", new VersionsView(versions)));
+        tabs.getTabs().add(tab("Performance", "tab-performance", new PerformanceView(performance)));
+        tabs.getTabs().add(tab("Calibration", "tab-calibration", new CalibrationView(incident.snapshotProperty())));
+        tabs.getTabs().add(tab("Fairness", "tab-fairness", new FairnessView(fairness)));
+        tabs.getTabs().add(tab("Segments", "tab-segments", new SegmentsView(segments, this::applySegment)));
         tabs.getTabs().add(tab("SQL", "tab-sql", new SqlConsoleView(sql)));
 
         ExplorerView explorerView = new ExplorerView(explorer,
@@ -127,6 +154,10 @@ public final class Workbench {
         sql.attach(runner);
         incident.attach(runner);
         drift.attach(runner);
+        performance.attach(runner);
+        fairness.attach(runner);
+        versions.attach(runner);
+        segments.attach(runner);
         overview.show(null);
         explorer.refresh();
         slices.attach(runner);
@@ -146,8 +177,21 @@ public final class Workbench {
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         dark.selectedProperty().bindBidirectional(vm.darkProperty());
-        MenuItem refresh = item("Refresh", "F5", explorer::refresh);
-        Menu view = new Menu("View", null, dark, refresh);
+        MenuItem refresh = item("Refresh", "F5", () -> {
+            explorer.refresh();
+            slices.reload(false);
+            slices.apply();
+        });
+        MenuItem apply = item("Apply slices", "Shortcut+Enter", slices::apply);
+        Menu view = new Menu("View", null, dark, refresh, apply, new SeparatorMenuItem());
+        String[] tabIds = {"tab-overview", "tab-quality", "tab-drift", "tab-versions", "tab-performance",
+            "tab-calibration", "tab-fairness", "tab-segments", "tab-sql"};
+        String[] tabNames = {"Overview", "Data quality", "Drift", "Versions", "Performance", "Calibration",
+            "Fairness", "Segments", "SQL console"};
+        for (int i = 0; i < tabIds.length; i++) {
+            String id = tabIds[i];
+            view.getItems().add(item(tabNames[i], "Shortcut+" + (i + 1), () -> openTab(id)));
+        }
         MenuBar bar = new MenuBar(file, view);
         bar.setId("menu-bar");
         return bar;
@@ -186,7 +230,22 @@ public final class Workbench {
         }
         switch (t.getId()) {
             case "tab-drift" -> drift.loadWindows();
+            case "tab-performance" -> performance.load();
+            case "tab-fairness" -> fairness.load();
+            case "tab-versions" -> versions.load();
+            case "tab-segments" -> segments.load();
             default -> { }
+        }
+    }
+
+    /** Applies segment row {@code index} as a filter to both slices and shows the overview. */
+    void applySegment(int index) {
+        var snap = incident.snapshotProperty().get();
+        String condition = snap == null ? null : segments.condition(index, snap.current().table());
+        if (condition != null) {
+            slices.narrowBoth(condition);
+            status.say("Applied segment " + condition);
+            openTab("tab-overview");
         }
     }
 

@@ -8,6 +8,8 @@ import org.inquest.analysis.calibration.CalibrationAnalyzer;
 import org.inquest.analysis.drift.DriftAnalysis;
 import org.inquest.analysis.drift.DriftOptions;
 import org.inquest.analysis.drift.DriftResult;
+import org.inquest.analysis.quality.DataQuality;
+import org.inquest.analysis.quality.QualityReport;
 import org.inquest.analysis.latency.Latency;
 import org.inquest.analysis.latency.LatencyAnalyzer;
 import org.inquest.analysis.performance.ModelColumns;
@@ -35,7 +37,7 @@ public final class IncidentService {
         SliceResolver resolver = new SliceResolver(c);
         Slice ref = resolver.resolve(spec.referenceTable(), spec.referenceWhere(), "reference filter");
         Slice cur = resolver.resolve(spec.currentTable(), spec.currentWhere(), "current filter");
-        int steps = 6;
+        int steps = 7;
         ctx.progress(0, steps, "Counting rows");
         long refRows = SliceQueries.count(c, ref);
         long curRows = SliceQueries.count(c, cur);
@@ -66,8 +68,11 @@ public final class IncidentService {
         ctx.checkCancelled();
         ctx.progress(4, steps, "Drift");
         DriftResult drift = DriftAnalysis.run(c, ref, cur, DriftOptions.defaults());
-        ctx.progress(6, steps, "Done");
+        ctx.checkCancelled();
+        ctx.progress(5, steps, "Data quality");
+        QualityReport quality = DataQuality.compare(c, ref, cur);
+        ctx.progress(7, steps, "Done");
         return new IncidentSnapshot(spec, ref, cur, refRows, curRows, task, refPerf, curPerf, refCal, curCal, refLat,
-                curLat, drift, (System.nanoTime() - start) / 1_000_000);
+                curLat, drift, quality, (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -2,6 +2,7 @@ package org.inquest.app.ui.analysis;
 
 import org.inquest.analysis.calibration.Calibration;
 import org.inquest.analysis.drift.DriftResult;
+import org.inquest.analysis.quality.QualityReport;
 import org.inquest.analysis.latency.Latency;
 import org.inquest.analysis.performance.PerformanceMetrics;
 import org.inquest.analysis.performance.TaskKind;
@@ -15,5 +16,5 @@ import org.inquest.app.ui.slice.SliceSpec;
 public record IncidentSnapshot(SliceSpec spec, Slice reference, Slice current, long referenceRows, long currentRows,
         TaskKind task, PerformanceMetrics referencePerformance, PerformanceMetrics currentPerformance,
         Calibration referenceCalibration, Calibration currentCalibration, Latency referenceLatency,
-        Latency currentLatency, DriftResult drift, long millis) {
+        Latency currentLatency, DriftResult drift, QualityReport quality, long millis) {
 }

@@ -36,10 +36,21 @@ public final class Grids {
             TableColumn<List<Object>, Object> column = new TableColumn<>(grid.columns().get(i));
             column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().get(index)));
             column.setComparator(Grids::compare);
-            column.setPrefWidth(Math.max(90, Math.min(260, grid.columns().get(i).length() * 10 + 30)));
+            column.setPrefWidth(width(grid, i));
             table.getColumns().add(column);
         }
         table.setItems(FXCollections.observableArrayList(grid.rows()));
+    }
+
+    /** A width that fits the header and the first rows' text (estimated from character counts, capped). */
+    static double width(ResultGrid grid, int column) {
+        int chars = grid.columns().get(column).length();
+        for (int r = 0; r < Math.min(60, grid.rows().size()); r++) {
+            Object v = grid.rows().get(r).get(column);
+            int len = v instanceof Double ? 10 : v == null ? 1 : v.toString().length();
+            chars = Math.max(chars, len);
+        }
+        return Math.max(80, Math.min(340, chars * 8 + 28));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -48,6 +48,7 @@ public final class OverviewViewModel {
         out.add(accuracy(s));
         out.add(ece(s));
         out.add(latency(s));
+        out.add(quality(s));
         return out;
     }
 
@@ -119,6 +120,27 @@ public final class OverviewViewModel {
                 : "expected calibration error " + Format.number(ref.ece(), 4) + " → " + Format.number(cur.ece(), 4)
                         + (d >= ECE_WARN ? ": scores are less trustworthy" : "");
         return new CardModel("ece", "ECE Δ", Format.signed(d, 4), detail, sev, "tab-calibration");
+    }
+
+    private static CardModel quality(IncidentSnapshot s) {
+        var q = s.quality();
+        if (q == null) {
+            return new CardModel("quality", "Quality alerts", Format.NONE, "no data quality report", Severity.UNKNOWN,
+                    "tab-quality");
+        }
+        long critical = q.columns().stream().filter(c -> c.severity() == org.inquest.analysis.quality.Severity.CRITICAL)
+                .count();
+        long warning = q.columns().stream().filter(c -> c.severity() == org.inquest.analysis.quality.Severity.WARNING)
+                .count();
+        int schema = q.schema() == null ? 0 : q.schema().missing().size() + q.schema().added().size();
+        Severity sev = critical > 0 ? Severity.CRITICAL : warning > 0 || schema > 0 ? Severity.WARNING : Severity.OK;
+        String worst = q.columns().stream().filter(c -> c.severity() != org.inquest.analysis.quality.Severity.OK)
+                .sorted((a, b) -> b.severity().compareTo(a.severity()))
+                .map(c -> c.name() + (c.findings().isEmpty() ? "" : " (" + c.findings().get(0) + ")")).findFirst()
+                .orElse("no column changed beyond its thresholds");
+        return new CardModel("quality", "Quality alerts", Long.toString(critical + warning), critical + " critical, "
+                + warning + " warnings" + (schema > 0 ? ", " + schema + " schema differences" : "") + ": " + worst,
+                sev, "tab-quality");
     }
 
     private static CardModel latency(IncidentSnapshot s) {

@@ -112,12 +112,29 @@ public final class SliceBarViewModel {
         return true;
     }
 
-    /** Narrows the current slice with one more condition (a segment double-clicked) and applies it. */
+    /** Narrows the current slice with one more condition and applies it. */
     public void narrowCurrent(String condition) {
-        String text = current.filterProperty().get();
-        String combined = text == null || text.isBlank() ? condition : "(" + text + ") AND " + condition;
-        current.filterProperty().set(combined);
+        narrow(current, condition);
         apply();
+    }
+
+    /**
+     * Narrows both slices to a segment (a row double-clicked in the segments tab) so they compare that segment
+     * before and after; a side whose table lacks the segment's columns is left as it was.
+     */
+    public void narrowBoth(String condition) {
+        narrow(current, condition);
+        String before = reference.filterProperty().get();
+        narrow(reference, condition);
+        if (!reference.checkProperty().get().valid()) {
+            reference.filterProperty().set(before);
+        }
+        apply();
+    }
+
+    private static void narrow(SliceSide side, String condition) {
+        String text = side.filterProperty().get();
+        side.filterProperty().set(text == null || text.isBlank() ? condition : "(" + text + ") AND " + condition);
     }
 
     /** Swaps reference and current. */
