@@ -40,11 +40,15 @@ import org.inquest.app.ui.versions.VersionsView;
 import org.inquest.app.ui.versions.VersionsViewModel;
 import org.inquest.app.ui.drift.DriftViewModel;
 import org.inquest.app.ui.explorer.ExplorerView;
+import org.inquest.app.ui.importing.ImportDialog;
+import org.inquest.app.ui.importing.ImportViewModel;
 import org.inquest.app.ui.explorer.ExplorerViewModel;
 import org.inquest.app.ui.explorer.QuarantineView;
 import org.inquest.app.ui.overview.OverviewView;
 import org.inquest.app.ui.overview.OverviewViewModel;
 import org.inquest.app.ui.session.AppDirs;
+import org.inquest.app.ui.session.DemoIncident;
+import org.inquest.connectors.workspace.Workspace;
 import org.inquest.app.ui.session.RecentWorkspaces;
 import org.inquest.app.ui.session.WorkbenchViewModel;
 import org.inquest.app.ui.slice.LanguageFilterChecker;
@@ -63,6 +67,8 @@ import org.inquest.app.ui.task.TaskRunner;
 public final class Workbench {
     /** Worker threads for DuckDB work; DuckDB parallelises each query itself, so two are plenty. */
     static final int WORKERS = 2;
+    /** Prediction rows of the demo generated on first run (the generator's default). */
+    static final long DEMO_ROWS = org.inquest.connectors.demo.DemoScenario.DEFAULT_ROWS;
 
     private final Stage stage;
     private final StatusModel status = new StatusModel();
@@ -138,6 +144,17 @@ public final class Workbench {
         Label empty = new Label("Open a workspace (File ▸ Open, Ctrl+O) or import data (Ctrl+I).");
         empty.setPadding(new Insets(20));
 
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+        });
+        root.setOnDragDropped(e -> {
+            if (e.getDragboard().hasFiles()) {
+                openImport(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+                e.setDropCompleted(true);
+            }
+        });
         scene = new Scene(root, 1366, 768);
         Theme.apply(scene, false);
         vm.darkProperty().addListener((o, a, dark) -> Theme.apply(scene, dark));
@@ -171,8 +188,10 @@ public final class Workbench {
         recent.setOnShowing(e -> fillRecent(recent));
         fillRecent(recent);
         vm.recent().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent(recent));
+        MenuItem importData = item("Import data…", "Shortcut+I", () -> openImport(List.of()));
         MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
-        Menu file = new Menu("File", null, newWs, open, recent, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, newWs, open, recent, new SeparatorMenuItem(), importData,
+                new SeparatorMenuItem(), quit);
 
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
@@ -238,6 +257,20 @@ public final class Workbench {
         }
     }
 
+    /** Opens the import dialog on the open workspace (files dropped on the window are preselected). */
+    public Stage openImport(List<Path> files) {
+        if (vm.workspaceProperty().get() == null || vm.runnerProperty().get() == null) {
+            status.say("Open or create a workspace first (File ▸ New workspace).");
+            return null;
+        }
+        ImportViewModel importVm = new ImportViewModel(vm.workspaceProperty().get(), vm.runnerProperty().get(), opener,
+                Platform::runLater);
+        return ImportDialog.show(stage, importVm, files, table -> QuarantineView.show(stage, explorer, table), () -> {
+            explorer.refresh();
+            slices.reload(false);
+        });
+    }
+
     /** Applies segment row {@code index} as a filter to both slices and shows the overview. */
     void applySegment(int index) {
         var snap = incident.snapshotProperty().get();
@@ -289,8 +322,11 @@ public final class Workbench {
         stage.show();
         if (workspace != null) {
             vm.open(workspace);
-        } else if (!vm.recentList().isEmpty() && java.nio.file.Files.isRegularFile(AppDirs.demoWorkspace())) {
-            vm.open(AppDirs.demoWorkspace());
+        } else {
+            Path demo = AppDirs.demoWorkspace();
+            vm.openWith(demo, java.nio.file.Files.isRegularFile(demo) ? "Opening the demo incident"
+                    : "Preparing the demo incident (first run, about a minute)", () -> Workspace.open(
+                            DemoIncident.ensure(demo, DEMO_ROWS, line -> Platform.runLater(() -> status.say(line)))));
         }
     }
 

@@ -43,7 +43,7 @@ public final class DriftView extends BorderPane {
         table.setId("drift-table");
         table.getColumns().add(text("feature", FeatureDrift::name, 140));
         table.getColumns().add(text("kind", FeatureDrift::kind, 90));
-        table.getColumns().add(text("method", f -> f.method().wireName(), 105));
+        table.getColumns().add(text("method", f -> f.method() == null ? "–" : f.method().wireName(), 105));
         table.getColumns().add(number("statistic", FeatureDrift::statistic));
         table.getColumns().add(number("threshold", FeatureDrift::threshold));
         TableColumn<FeatureDrift, String> drifted = text("drift", f -> f.drifted() ? "DRIFT" : "no", 60);
@@ -94,7 +94,8 @@ public final class DriftView extends BorderPane {
             numbers.setText("");
             return;
         }
-        StringBuilder text = new StringBuilder(f.name() + " (" + f.kind() + "): " + f.method().wireName() + " = "
+        String method = f.method() == null ? "no method" : f.method().wireName();
+        StringBuilder text = new StringBuilder(f.name() + " (" + f.kind() + "): " + method + " = "
                 + Format.number(f.statistic(), 4) + ", threshold " + Format.number(f.threshold(), 4)
                 + (f.drifted() ? " → DRIFT" : " → no drift"));
         f.metrics().forEach((k, v) -> text.append("\n").append(k).append(" = ").append(Format.number(v, 4)));
@@ -117,7 +118,7 @@ public final class DriftView extends BorderPane {
                 w.features().stream().filter(x -> x.name().equals(f.name()) && x.statistic() != null).findFirst()
                         .ifPresent(x -> pts.add(new XYChart.Data<>(day(w.start()), x.statistic())));
             }
-            overTime.getData().add(Charts.series(f.method().wireName(), pts));
+            overTime.getData().add(Charts.series(method, pts));
             if (f.threshold() != null) {
                 List<XYChart.Data<String, Number>> th = new ArrayList<>();
                 for (XYChart.Data<String, Number> p : pts) {

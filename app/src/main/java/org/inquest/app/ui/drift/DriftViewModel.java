@@ -69,7 +69,7 @@ public final class DriftViewModel {
 
     /** How far past its threshold a feature is, so that p-value and distance methods sort together. */
     static double normalised(FeatureDrift f) {
-        if (f.statistic() == null || f.threshold() == null || f.threshold() == 0) {
+        if (f.method() == null || f.statistic() == null || f.threshold() == null || f.threshold() == 0) {
             return 0;
         }
         return f.method().isPValue() ? f.threshold() / Math.max(f.statistic(), 1e-300) : f.statistic() / f.threshold();

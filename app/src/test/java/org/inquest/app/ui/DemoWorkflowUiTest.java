@@ -1,0 +1,147 @@
+package org.inquest.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.inquest.app.ui.analysis.IncidentService;
+import org.inquest.app.ui.analysis.IncidentSnapshot;
+import org.inquest.app.ui.overview.CardModel;
+import org.inquest.app.ui.overview.OverviewViewModel;
+import org.inquest.app.ui.session.AppDirs;
+import org.inquest.app.ui.session.DemoIncident;
+import org.inquest.app.ui.slice.SliceSpec;
+import org.inquest.app.ui.task.DirectTaskRunner;
+import org.inquest.connectors.workspace.Workspace;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The workbench as an analyst meets it, headless under Monocle: it opens the demo incident (prepared here with the
+ * demo generator and importer at the smallest size), a filter typed into the slice bar changes the overview to the
+ * engine's numbers, an invalid filter is marked and not applied, and a segment double-clicked becomes a filter.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DemoWorkflowUiTest {
+    static final int WAIT = 90;
+    @TempDir
+    static Path dir;
+    Workbench workbench;
+
+    @BeforeAll
+    static void prepareDemo() {
+        System.setProperty("inquest.data.dir", dir.resolve("data").toString());
+        DemoIncident.ensure(AppDirs.demoWorkspace(), 3_000, line -> { });
+    }
+
+    @AfterAll
+    static void clear() {
+        System.clearProperty("inquest.data.dir");
+    }
+
+    @Start
+    void start(Stage stage) {
+        workbench = new Workbench(stage);
+        workbench.start(null);
+    }
+
+    private String card(FxRobot robot, String id) {
+        return robot.lookup("#card-value-" + id).tryQuery().map(n -> ((Label) n).getText()).orElse("");
+    }
+
+    private void waitForCards(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> !robot.lookup("#card-value-rows").queryAll().isEmpty()
+                && !workbench.incident().computingProperty().get());
+    }
+
+    /** What the engines say for {@code spec}, computed here on a connection of the test's own. */
+    private static List<CardModel> engineCards(Connection c, SliceSpec spec) {
+        DirectTaskRunner direct = new DirectTaskRunner(() -> c);
+        IncidentSnapshot[] out = new IncidentSnapshot[1];
+        direct.submit("expected", ctx -> new IncidentService().compute(ctx, spec), s -> out[0] = s, e -> {
+            throw new AssertionError(e);
+        });
+        return OverviewViewModel.cardsOf(out[0]);
+    }
+
+    private static long count(Connection c, String sql) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void filterChangeInvalidFilterAndSegment(FxRobot robot) throws Exception {
+        waitForCards(robot);
+        String before = card(robot, "rows");
+        TextField current = robot.lookup("#cur-filter").queryAs(TextField.class);
+        robot.interact(() -> current.setText("\"timestamp\" >= TIMESTAMP '2026-09-24 00:00:00' AND region = 'EU'"));
+        robot.clickOn("#cur-filter").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> !card(robot, "rows").equals(before)
+                && !workbench.incident().computingProperty().get());
+        SliceSpec applied = workbench.slices().appliedProperty().get();
+        Workspace ws = workbench.viewModel().workspaceProperty().get();
+        try (Connection c = ws.newConnection()) {
+            for (CardModel m : engineCards(c, applied)) {
+                assertEquals(m.value(), card(robot, m.id()), m.id());
+            }
+            long rows = count(c, "SELECT count(*) FROM predictions WHERE \"timestamp\" >= TIMESTAMP"
+                    + " '2026-09-24 00:00:00' AND region = 'EU'");
+            assertEquals(String.format(java.util.Locale.ROOT, "%,d", rows), card(robot, "rows"));
+        }
+        anInvalidFilterIsMarkedAndNotApplied(robot);
+        doubleClickingASegmentAppliesItAsAFilter(robot);
+    }
+
+    private void anInvalidFilterIsMarkedAndNotApplied(FxRobot robot) throws Exception {
+        SliceSpec before = workbench.slices().appliedProperty().get();
+        TextField current = robot.lookup("#cur-filter").queryAs(TextField.class);
+        robot.interact(() -> current.setText("region = 'EU' AND nosuch > 1"));
+        robot.clickOn("#cur-filter").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(current.getStyleClass().contains("invalid"));
+        assertEquals(18, workbench.slices().current().checkProperty().get().position());
+        assertEquals(before, workbench.slices().appliedProperty().get());
+        assertTrue(robot.lookup("#slice-problem").queryAs(Label.class).getText().contains("nosuch"));
+    }
+
+    private void doubleClickingASegmentAppliesItAsAFilter(FxRobot robot) throws Exception {
+        robot.interact(() -> workbench.slices().current().filterProperty().set(
+                "\"timestamp\" >= TIMESTAMP '2026-09-24 00:00:00'"));
+        robot.interact(() -> workbench.slices().apply());
+        waitForCards(robot);
+        robot.interact(() -> workbench.openTab("tab-segments"));
+        @SuppressWarnings("unchecked")
+        TableView<List<Object>> table = robot.lookup("#segments-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        String segment = table.getItems().get(0).get(1).toString(); // e.g. "region=EU"
+        String column = segment.split("[=&]")[0].trim();
+        SliceSpec before = workbench.slices().appliedProperty().get();
+        robot.doubleClickOn(robot.lookup("#segments-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> !before.equals(workbench.slices().appliedProperty().get())
+                && !workbench.incident().computingProperty().get());
+        String where = workbench.slices().appliedProperty().get().currentWhere();
+        assertTrue(where.contains(column), where + " should filter on " + column);
+        assertEquals("tab-overview", workbench.tabs().getSelectionModel().getSelectedItem().getId());
+        assertNotEquals(before.currentWhere(), where);
+    }
+
+}
