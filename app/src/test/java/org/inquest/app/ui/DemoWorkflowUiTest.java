@@ -135,7 +135,12 @@ class DemoWorkflowUiTest {
         String segment = table.getItems().get(0).get(1).toString(); // e.g. "region=EU"
         String column = segment.split("[=&]")[0].trim();
         SliceSpec before = workbench.slices().appliedProperty().get();
-        robot.doubleClickOn(robot.lookup("#segments-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        java.util.function.Supplier<java.util.Optional<javafx.scene.control.TableRow>> firstRow = () -> robot.from(table)
+                .lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(r -> r.getIndex() == 0 && r.getItem() != null).findFirst();
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> firstRow.get().isPresent());
+        javafx.scene.control.TableRow<?> first = firstRow.get().orElseThrow();
+        robot.doubleClickOn(first);
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> !before.equals(workbench.slices().appliedProperty().get())
                 && !workbench.incident().computingProperty().get());
         String where = workbench.slices().appliedProperty().get().currentWhere();
