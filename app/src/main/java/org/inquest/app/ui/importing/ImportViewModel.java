@@ -127,6 +127,8 @@ public final class ImportViewModel {
             case PARQUET -> "read_parquet(?)";
             case JSON_LINES -> "read_json(?, format = 'newline_delimited')";
             case JSON -> "read_json(?)";
+            default -> throw new org.inquest.connectors.error.UsageException(file.getFileName() + " is a "
+                    + format.wireName() + " trace file: it imports as kind traces, without a tabular preview");
         };
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + reader + " LIMIT " + PREVIEW_ROWS)) {
             ps.setString(1, file.toAbsolutePath().toString());
