@@ -96,7 +96,11 @@ public final class RootCauseAnalyzer {
         return new RootCause(metric, refAll, curAll, ranked.subList(0, Math.min(TOP, ranked.size())));
     }
 
+    /** Enough rows on one side, and not the whole of both slices (such a segment explains nothing). */
     private static boolean supported(Contribution c) {
+        if (c.reference().share() >= 1 && c.current().share() >= 1) {
+            return false;
+        }
         return c.reference().rows() >= MIN_ROWS && c.reference().share() >= MIN_SHARE
                 || c.current().rows() >= MIN_ROWS && c.current().share() >= MIN_SHARE;
     }
