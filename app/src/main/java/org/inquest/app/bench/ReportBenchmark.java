@@ -1,0 +1,127 @@
+package org.inquest.app.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.inquest.analysis.drift.DriftAnalysis;
+import org.inquest.analysis.drift.DriftOptions;
+import org.inquest.analysis.report.Report;
+import org.inquest.analysis.report.ReportBuilder;
+import org.inquest.analysis.report.ReportHtml;
+import org.inquest.analysis.report.ReportJson;
+import org.inquest.analysis.report.ReportOptions;
+import org.inquest.analysis.slice.Slice;
+import org.inquest.analysis.slice.SliceResolver;
+import org.inquest.connectors.catalog.Catalog;
+import org.inquest.connectors.catalog.ColumnInfo;
+import org.inquest.connectors.catalog.FeatureKind;
+import org.inquest.connectors.demo.DemoGenerator;
+import org.inquest.connectors.demo.DemoOptions;
+import org.inquest.connectors.ingest.CancelHandle;
+import org.inquest.connectors.ingest.ImportKind;
+import org.inquest.connectors.ingest.ImportListener;
+import org.inquest.connectors.ingest.ImportRequest;
+import org.inquest.connectors.ingest.Importer;
+import org.inquest.connectors.workspace.Identifiers;
+import org.inquest.connectors.workspace.Workspace;
+
+/**
+ * The report benchmark of docs/PERFORMANCE.md (run by {@code bench/report-bench.sh}). On the demo incident
+ * (reference = September 1–15, current = 16–30) it measures in one run: the summed sort floor of the numerical
+ * features, drift alone, the full report (every section, then JSON and HTML rendering), the JVM's peak heap
+ * during the report, and the HTML's size. Arguments: {@code WORKSPACE [ROWS]}; when the workspace has no
+ * {@code predictions} table, the demo is generated with ROWS rows (default 10,000,000) and imported first.
+ */
+public final class ReportBenchmark {
+    private ReportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args.length > 0 ? args[0] : "bench/work/report-bench.duckdb");
+        long rows = args.length > 1 ? Long.parseLong(args[1].replace("_", "")) : 10_000_000L;
+        try (Workspace ws = Workspace.open(file)) {
+            Connection c = ws.connection();
+            if (!new Catalog(c).exists("predictions")) {
+                Path demo = file.resolveSibling("report-bench-demo");
+                System.out.printf(Locale.ROOT, "generating the demo (%,d rows) and importing it...%n", rows);
+                new DemoGenerator(line -> { }).generate(DemoOptions.of(demo, rows));
+                new Importer(ws).run(new ImportRequest("predictions", ImportKind.PREDICTIONS, List.of(),
+                        List.of(demo.resolve("predictions.parquet"))), ImportListener.NONE, new CancelHandle());
+            }
+            SliceResolver slices = new SliceResolver(c);
+            Slice reference = slices.resolve("predictions", "timestamp < '2026-09-16'", "reference");
+            Slice current = slices.resolve("predictions", "timestamp >= '2026-09-16'", "current");
+            System.out.printf(Locale.ROOT, "machine: %d cores, JVM max heap %d MB; rows %,d%n",
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                    reference.table().rows());
+            double floor = 0;
+            for (ColumnInfo col : reference.table().features()) {
+                if (col.featureKind() == FeatureKind.NUMERICAL) {
+                    floor += seconds(c, "SELECT count(*) FROM (SELECT " + Identifiers.quote(col.name()) + " FROM "
+                            + reference.from() + " ORDER BY " + Identifiers.quote(col.name()) + ")");
+                }
+            }
+            Timed<Object> drift = timed(() -> DriftAnalysis.run(c, reference, current, DriftOptions.defaults()));
+            ReportOptions options = new ReportOptions(List.of("age_band"), 0.5, null, null, null, List.of(), null,
+                    "bench/report-bench.sh");
+            Timed<String> report = timed(() -> {
+                Report r = new ReportBuilder(c).build(reference, current, options);
+                ReportJson.render(r);
+                return ReportHtml.render(r);
+            });
+            Path html = file.resolveSibling("report-bench.html");
+            Files.writeString(html, report.value, StandardCharsets.UTF_8);
+            System.out.printf(Locale.ROOT, "summed sort floor (numerical features): %7.2f s%n", floor);
+            System.out.printf(Locale.ROOT, "drift alone:                            %7.2f s  (%.2f x the sort floor)%n",
+                    drift.seconds, drift.seconds / floor);
+            System.out.printf(Locale.ROOT, "full report (JSON + HTML):              %7.2f s  (%.2f x drift, %.2f x the"
+                    + " sort floor)%n", report.seconds, report.seconds / drift.seconds, report.seconds / floor);
+            System.out.printf(Locale.ROOT, "peak heap during the report:            %7.1f MB%n", report.peakHeapMb);
+            System.out.printf(Locale.ROOT, "HTML size:                              %7.1f KB (%s)%n",
+                    Files.size(html) / 1024.0, html);
+        }
+    }
+
+    private record Timed<T>(T value, double seconds, double peakHeapMb) {
+    }
+
+    private static <T> Timed<T> timed(Supplier<T> work) {
+        System.gc();
+        List<MemoryPoolMXBean> heap = new ArrayList<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+                heap.add(pool);
+            }
+        }
+        long t0 = System.nanoTime();
+        T value = work.get();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : heap) {
+            peak += pool.getPeakUsage().getUsed();
+        }
+        return new Timed<>(value, seconds, peak / 1048576.0);
+    }
+
+    private static double seconds(Connection c, String sql) throws SQLException {
+        long t0 = System.nanoTime();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rs.getObject(1);
+            }
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}
