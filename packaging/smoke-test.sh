@@ -164,8 +164,10 @@ fi
 if registered report; then
   if [ -s "$workspace" ]; then
     check "inquest report --format html exits 0" run_installed report --workspace "$workspace" \
-      --reference predictions --current predictions --format html --out "$data/report.html"
+      --reference predictions --reference-where "model_version = 'v1'" \
+      --current predictions --current-where "model_version = 'v2'" --format html --out "$data/report.html"
     check "report.html is an HTML document" grep -qi '<html' "$data/report.html"
+    check "report.html draws its charts inline (SVG)" grep -qi '<svg' "$data/report.html"
   else
     skip "inquest report --format html — no workspace (import not yet available)"
   fi
