@@ -34,6 +34,8 @@ import org.inquest.app.ui.performance.PerformanceView;
 import org.inquest.app.ui.performance.PerformanceViewModel;
 import org.inquest.app.ui.quality.QualityView;
 import org.inquest.app.ui.quality.QualityViewModel;
+import org.inquest.app.ui.report.ReportView;
+import org.inquest.app.ui.report.ReportViewModel;
 import org.inquest.app.ui.segments.SegmentsView;
 import org.inquest.app.ui.segments.SegmentsViewModel;
 import org.inquest.app.ui.versions.VersionsView;
@@ -89,6 +91,7 @@ public final class Workbench {
     private final FairnessViewModel fairness = new FairnessViewModel();
     private final VersionsViewModel versions = new VersionsViewModel();
     private final SegmentsViewModel segments = new SegmentsViewModel();
+    private final ReportViewModel report = new ReportViewModel();
     private final TabPane tabs = new TabPane();
     private final Scene scene;
 
@@ -107,6 +110,7 @@ public final class Workbench {
             fairness.show(snap);
             versions.show(snap);
             segments.show(snap);
+            report.show(snap);
             loadVisibleTab();
         });
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> loadVisibleTab());
@@ -124,6 +128,7 @@ public final class Workbench {
         tabs.getTabs().add(tab("Fairness", "tab-fairness", new FairnessView(fairness)));
         tabs.getTabs().add(tab("Segments", "tab-segments", new SegmentsView(segments, this::applySegment)));
         tabs.getTabs().add(tab("SQL", "tab-sql", new SqlConsoleView(sql)));
+        tabs.getTabs().add(tab("Report", "tab-report", new ReportView(report, this::openFile)));
 
         ExplorerView explorerView = new ExplorerView(explorer,
                 table -> QuarantineView.show(stage, explorer, table));
@@ -175,6 +180,7 @@ public final class Workbench {
         fairness.attach(runner);
         versions.attach(runner);
         segments.attach(runner);
+        report.attach(runner, vm.pathProperty().get());
         overview.show(null);
         explorer.refresh();
         slices.attach(runner);
@@ -204,12 +210,12 @@ public final class Workbench {
         MenuItem apply = item("Apply slices", "Shortcut+Enter", slices::apply);
         Menu view = new Menu("View", null, dark, refresh, apply, new SeparatorMenuItem());
         String[] tabIds = {"tab-overview", "tab-quality", "tab-drift", "tab-versions", "tab-performance",
-            "tab-calibration", "tab-fairness", "tab-segments", "tab-sql"};
+            "tab-calibration", "tab-fairness", "tab-segments", "tab-sql", "tab-report"};
         String[] tabNames = {"Overview", "Data quality", "Drift", "Versions", "Performance", "Calibration",
-            "Fairness", "Segments", "SQL console"};
+            "Fairness", "Segments", "SQL console", "Report"};
         for (int i = 0; i < tabIds.length; i++) {
             String id = tabIds[i];
-            view.getItems().add(item(tabNames[i], "Shortcut+" + (i + 1), () -> openTab(id)));
+            view.getItems().add(item(tabNames[i], "Shortcut+" + ((i + 1) % 10), () -> openTab(id)));
         }
         MenuBar bar = new MenuBar(file, view);
         bar.setId("menu-bar");
@@ -255,6 +261,23 @@ public final class Workbench {
             case "tab-segments" -> segments.load();
             default -> { }
         }
+    }
+
+    /** Opens an exported file with the desktop's default program (HostServices). */
+    private void openFile(Path file) {
+        if (hostServices != null) {
+            hostServices.showDocument(file.toUri().toString());
+        }
+    }
+
+    private javafx.application.HostServices hostServices;
+
+    public void setHostServices(javafx.application.HostServices services) {
+        this.hostServices = services;
+    }
+
+    public ReportViewModel report() {
+        return report;
     }
 
     /** Opens the import dialog on the open workspace (files dropped on the window are preselected). */

@@ -10,6 +10,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         workbench = new Workbench(stage);
+        workbench.setHostServices(getHostServices());
         workbench.start(WorkbenchLauncher.requestedWorkspace());
     }
 

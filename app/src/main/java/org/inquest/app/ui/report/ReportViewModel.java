@@ -1,0 +1,202 @@
+package org.inquest.app.ui.report;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.inquest.analysis.calibration.BinStrategy;
+import org.inquest.analysis.report.Report;
+import org.inquest.analysis.report.ReportBuilder;
+import org.inquest.analysis.report.ReportHtml;
+import org.inquest.analysis.report.ReportJson;
+import org.inquest.analysis.report.ReportMarkdown;
+import org.inquest.analysis.report.ReportOptions;
+import org.inquest.app.ui.analysis.IncidentService;
+import org.inquest.app.ui.analysis.IncidentSnapshot;
+import org.inquest.app.ui.task.Errors;
+import org.inquest.app.ui.task.TaskRunner;
+import org.inquest.connectors.catalog.ColumnInfo;
+import org.inquest.connectors.catalog.FeatureKind;
+
+/**
+ * The report tab: which optional sections, which columns are sensitive (fairness) and which are redacted, the
+ * format; exporting builds the report with the report engine for the applied slices and writes it.
+ */
+public final class ReportViewModel {
+    public enum Format {
+        HTML("html"), MARKDOWN("md"), JSON("json");
+
+        final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
+
+        public String extension() {
+            return extension;
+        }
+    }
+
+    private final ObservableList<String> categorical = FXCollections.observableArrayList();
+    private final ObservableList<String> columns = FXCollections.observableArrayList();
+    private final ObservableList<String> sensitive = FXCollections.observableArrayList();
+    private final ObservableList<String> redacted = FXCollections.observableArrayList();
+    private final ObjectProperty<Format> format = new SimpleObjectProperty<>(Format.HTML);
+    private final BooleanProperty calibration = new SimpleBooleanProperty(true);
+    private final BooleanProperty fairness = new SimpleBooleanProperty(true);
+    private final BooleanProperty latency = new SimpleBooleanProperty(true);
+    private final StringProperty state = new SimpleStringProperty("");
+    private final ObjectProperty<Path> written = new SimpleObjectProperty<>();
+    private IncidentSnapshot snapshot;
+    private TaskRunner runner;
+    private Path workspaceFile;
+
+    public void attach(TaskRunner runner, Path workspaceFile) {
+        this.runner = runner;
+        this.workspaceFile = workspaceFile;
+        show(null);
+    }
+
+    public void show(IncidentSnapshot s) {
+        snapshot = s;
+        if (s == null) {
+            return;
+        }
+        List<String> cats = s.current().table().features().stream()
+                .filter(c -> c.featureKind() == FeatureKind.CATEGORICAL).map(ColumnInfo::name).toList();
+        if (!cats.equals(categorical)) {
+            categorical.setAll(cats);
+            sensitive.retainAll(cats);
+        }
+        List<String> all = s.current().table().columns().stream().map(ColumnInfo::name).toList();
+        if (!all.equals(columns)) {
+            columns.setAll(all);
+            redacted.retainAll(all);
+        }
+    }
+
+    /** Builds the report for the applied slices and writes it to {@code file}; {@code done} gets the path. */
+    public void export(Path file, java.util.function.Consumer<Path> done) {
+        IncidentSnapshot s = snapshot;
+        if (runner == null || s == null) {
+            state.set("Apply slices first.");
+            return;
+        }
+        Format f = format.get();
+        boolean withCalibration = calibration.get();
+        boolean withFairness = fairness.get();
+        boolean withLatency = latency.get();
+        ReportOptions options = new ReportOptions(List.copyOf(sensitive), IncidentService.THRESHOLD,
+                BinStrategy.UNIFORM, new LinkedHashSet<>(redacted), null, List.of(), null, command(s, f, file));
+        state.set("Building the report…");
+        runner.submit("Building the report", ctx -> {
+            Report full = new ReportBuilder(ctx.connection()).build(s.reference(), s.current(), options);
+            Report r = withSections(full, withCalibration, withFairness, withLatency);
+            String text = switch (f) {
+                case HTML -> ReportHtml.render(r);
+                case MARKDOWN -> ReportMarkdown.render(r);
+                case JSON -> ReportJson.render(r);
+            };
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file;
+        }, p -> {
+            written.set(p);
+            state.set("Report written to " + p);
+            done.accept(p);
+        }, e -> state.set("Report failed: " + Errors.oneLine(e)));
+    }
+
+    /** The report without the optional sections the user left out. */
+    static Report withSections(Report r, boolean calibration, boolean fairness, boolean latency) {
+        return new Report(r.command(), r.generatedAt(), r.drift(), r.task(), r.labelColumn(), r.threshold(),
+                r.performance(), r.versionColumn(), r.performanceByVersion(), r.performanceBySegment(), r.windows(),
+                calibration ? r.calibration() : null, fairness ? r.fairness() : List.of(),
+                latency ? r.latency() : null, latency ? r.latencyByVersion() : null, r.quality(), r.segments(),
+                r.inputs(), r.summary(), r.redactor());
+    }
+
+    /** The command line that reproduces the report (filters quoted for a POSIX shell). */
+    String command(IncidentSnapshot s, Format f, Path out) {
+        List<String> parts = new ArrayList<>(List.of("inquest", "report", "--workspace",
+                quote(workspaceFile == null ? "WORKSPACE" : workspaceFile.toString()), "--reference",
+                s.spec().referenceTable()));
+        if (!s.spec().referenceWhere().isBlank()) {
+            parts.add("--reference-where");
+            parts.add(quote(s.spec().referenceWhere()));
+        }
+        parts.add("--current");
+        parts.add(s.spec().currentTable());
+        if (!s.spec().currentWhere().isBlank()) {
+            parts.add("--current-where");
+            parts.add(quote(s.spec().currentWhere()));
+        }
+        sensitive.forEach(c -> {
+            parts.add("--sensitive");
+            parts.add(quote(c));
+        });
+        redacted.forEach(c -> {
+            parts.add("--redact");
+            parts.add(quote(c));
+        });
+        parts.add("--format");
+        parts.add(f.name().toLowerCase(Locale.ROOT));
+        parts.add("--out");
+        parts.add(quote(out.getFileName().toString()));
+        return String.join(" ", parts);
+    }
+
+    static String quote(String s) {
+        return s.matches("[A-Za-z0-9_./=-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    public ObservableList<String> categorical() {
+        return categorical;
+    }
+
+    public ObservableList<String> columns() {
+        return columns;
+    }
+
+    public ObservableList<String> sensitive() {
+        return sensitive;
+    }
+
+    public ObservableList<String> redacted() {
+        return redacted;
+    }
+
+    public ObjectProperty<Format> formatProperty() {
+        return format;
+    }
+
+    public BooleanProperty calibrationProperty() {
+        return calibration;
+    }
+
+    public BooleanProperty fairnessProperty() {
+        return fairness;
+    }
+
+    public BooleanProperty latencyProperty() {
+        return latency;
+    }
+
+    public StringProperty stateProperty() {
+        return state;
+    }
+
+    public ObjectProperty<Path> writtenProperty() {
+        return written;
+    }
+}
