@@ -61,7 +61,8 @@ public final class RootCauseAnalyzer {
         Stats[] whole = overall.values().iterator().next();
         List<RootCause> result = new ArrayList<>();
         for (int m = 0; m < metrics.size(); m++) {
-            result.add(rank(metrics.get(m), m, whole, stats));
+            RootCause cause = rank(metrics.get(m), m, whole, stats);
+            result.add(cause.metric().hasDisplay() ? withDisplay(cause, reference, current) : cause);
         }
         return result;
     }
@@ -94,6 +95,58 @@ public final class RootCauseAnalyzer {
         ranked.sort(Comparator.comparingDouble((Contribution c) -> -c.explanatory(change))
                 .thenComparing(c -> c.segment().size()).thenComparing(c -> c.segment().name()));
         return new RootCause(metric, refAll, curAll, ranked.subList(0, Math.min(TOP, ranked.size())));
+    }
+
+    /**
+     * The display aggregate (e.g. latency p95) of the whole slices and of the ranked segments only: one scan per
+     * slice with one filtered aggregate per segment. Holistic aggregates inside the GROUPING SETS query would keep
+     * every value of every segment of every set.
+     */
+    private RootCause withDisplay(RootCause cause, Slice reference, Slice current) {
+        Double[] ref = display(cause, reference);
+        Double[] cur = display(cause, current);
+        List<Contribution> top = new ArrayList<>();
+        for (int i = 0; i < cause.top().size(); i++) {
+            Contribution c = cause.top().get(i);
+            top.add(new Contribution(c.segment(), withDisplay(c.reference(), ref[i + 1]),
+                    withDisplay(c.current(), cur[i + 1]), c.within(), c.mix(), c.contribution(), c.shareOfChange()));
+        }
+        return new RootCause(cause.metric(), withDisplay(cause.reference(), ref[0]),
+                withDisplay(cause.current(), cur[0]), top);
+    }
+
+    private static SegmentSide withDisplay(SegmentSide side, Double display) {
+        return new SegmentSide(side.rows(), side.share(), side.value(), display);
+    }
+
+    private Double[] display(RootCause cause, Slice slice) {
+        SegmentMetric metric = cause.metric();
+        String input = metric.displayRowSql();
+        SqlBuilder q = new SqlBuilder().sql("SELECT " + String.format(java.util.Locale.ROOT,
+                metric.displayAggregate(), input));
+        for (Contribution c : cause.top()) {
+            q.sql(", " + String.format(java.util.Locale.ROOT, metric.displayAggregate(), input) + " FILTER (WHERE ");
+            int k = 0;
+            for (Map.Entry<String, String> e : c.segment().conditions().entrySet()) {
+                String column = "CAST(" + Identifiers.quote(e.getKey()) + " AS VARCHAR)";
+                q.sql(k++ == 0 ? "" : " AND ");
+                if (e.getValue().equals(Segment.NULL_VALUE)) {
+                    q.sql(column + " IS NULL");
+                } else {
+                    q.sql(column + " = ").value(e.getValue());
+                }
+            }
+            q.sql(")");
+        }
+        q.sql(" FROM " + slice.from() + " WHERE ").fragment(slice.condition());
+        int n = cause.top().size() + 1;
+        return Queries.one(connection, q.build(), rs -> {
+            Double[] values = new Double[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = Queries.doubleOrNull(rs, i + 1);
+            }
+            return values;
+        }, metric.displayLabel() + " of the ranked segments");
     }
 
     /** Enough rows on one side, and not the whole of both slices (such a segment explains nothing). */
@@ -160,8 +213,7 @@ public final class RootCauseAnalyzer {
         for (int m = 0; m < metrics.size(); m++) {
             q.sql(", count(v" + m + "), sum(v" + m + ")");
             SegmentMetric metric = metrics.get(m);
-            q.sql(metric.hasDisplay() ? ", " + String.format(java.util.Locale.ROOT, metric.displayAggregate(),
-                    "d" + m) : ", CAST(NULL AS DOUBLE)");
+            q.sql(", CAST(NULL AS DOUBLE)"); // display aggregates: only for the ranked segments, see withDisplay
         }
         q.sql(" FROM r GROUP BY GROUPING SETS (" + (withOverall ? "(side)" : ""));
         for (int i = 0; i < sets.size(); i++) {
@@ -203,9 +255,6 @@ public final class RootCauseAnalyzer {
         }
         for (int m = 0; m < metrics.size(); m++) {
             q.sql(", CAST(").fragment(metrics.get(m).valueSql()).sql(" AS DOUBLE) AS v" + m);
-            if (metrics.get(m).hasDisplay()) {
-                q.sql(", " + metrics.get(m).displayRowSql() + " AS d" + m);
-            }
         }
         q.sql(" FROM " + slice.from() + " WHERE ").fragment(slice.condition());
     }
