@@ -92,6 +92,7 @@ public final class Workbench {
     private final VersionsViewModel versions = new VersionsViewModel();
     private final SegmentsViewModel segments = new SegmentsViewModel();
     private final ReportViewModel report = new ReportViewModel();
+    private final org.inquest.app.ui.traces.TracesViewModel traces = new org.inquest.app.ui.traces.TracesViewModel();
     private final TabPane tabs = new TabPane();
     private final Scene scene;
 
@@ -127,6 +128,7 @@ public final class Workbench {
         tabs.getTabs().add(tab("Calibration", "tab-calibration", new CalibrationView(incident.snapshotProperty())));
         tabs.getTabs().add(tab("Fairness", "tab-fairness", new FairnessView(fairness)));
         tabs.getTabs().add(tab("Segments", "tab-segments", new SegmentsView(segments, this::applySegment)));
+        tabs.getTabs().add(tab("Traces", "tab-traces", new org.inquest.app.ui.traces.TracesView(traces)));
         tabs.getTabs().add(tab("SQL", "tab-sql", new SqlConsoleView(sql)));
         tabs.getTabs().add(tab("Report", "tab-report", new ReportView(report, this::openFile)));
 
@@ -181,6 +183,7 @@ public final class Workbench {
         versions.attach(runner);
         segments.attach(runner);
         report.attach(runner, vm.pathProperty().get());
+        traces.attach(runner);
         overview.show(null);
         explorer.refresh();
         slices.attach(runner);
@@ -368,6 +371,10 @@ public final class Workbench {
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    public org.inquest.app.ui.traces.TracesViewModel traces() {
+        return traces;
     }
 
     public SliceBarViewModel slices() {

@@ -1,0 +1,91 @@
+package org.inquest.app.ui.traces;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.inquest.analysis.traces.TraceSearch;
+import org.inquest.analysis.traces.TraceView;
+import org.inquest.app.ui.Workbench;
+import org.inquest.connectors.ingest.CancelHandle;
+import org.inquest.connectors.ingest.ImportKind;
+import org.inquest.connectors.ingest.ImportListener;
+import org.inquest.connectors.ingest.ImportRequest;
+import org.inquest.connectors.ingest.Importer;
+import org.inquest.connectors.workspace.Workspace;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Traces tab under Monocle: search lists the traces slowest first, selecting one draws its waterfall. */
+@ExtendWith(ApplicationExtension.class)
+class TracesUiTest {
+    @TempDir
+    static Path dir;
+    static Path workspaceFile;
+    Workbench workbench;
+
+    @BeforeAll
+    static void makeWorkspace() throws Exception {
+        System.setProperty("inquest.data.dir", dir.resolve("data").toString());
+        try (Workspace ws = Workspace.open(dir.resolve("traces.duckdb"))) {
+            List<Path> files = List.of(Path.of(TracesUiTest.class.getResource("/traces/jaeger_data.json").toURI()),
+                    Path.of(TracesUiTest.class.getResource("/traces/broken_structure.json").toURI()));
+            new Importer(ws).run(new ImportRequest("spans", ImportKind.TRACES, List.of(), files),
+                    ImportListener.NONE, new CancelHandle());
+            workspaceFile = ws.file();
+        }
+    }
+
+    @AfterAll
+    static void clear() {
+        System.clearProperty("inquest.data.dir");
+    }
+
+    @Start
+    void start(Stage stage) {
+        workbench = new Workbench(stage);
+        workbench.start(workspaceFile);
+    }
+
+    @Test
+    void searchThenWaterfallWithCriticalPath(FxRobot robot) throws Exception {
+        robot.interact(() -> workbench.openTab("tab-traces"));
+        @SuppressWarnings("unchecked")
+        TableView<TraceSearch.TraceSummary> results = robot.lookup("#traces-results").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> results.getItems().size() == 3);
+        // slowest first: the Jaeger trace lasts 140 ms, the two broken ones 155 ns and 15 ns
+        assertEquals("a1b2c3d4e5f60718", results.getItems().get(0).traceId());
+        // operations: checkout/HTTP GET /checkout, payments/db.query, payments/send.email and 8 names of svc
+        assertEquals(11, robot.lookup("#traces-stages").queryAs(TableView.class).getItems().size());
+        robot.interact(() -> results.getSelectionModel().select(0));
+        @SuppressWarnings("unchecked")
+        ListView<TraceView.SpanView> waterfall = robot.lookup("#trace-waterfall").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> waterfall.getItems().size() == 3);
+        assertTrue(waterfall.getItems().get(0).critical());
+        assertEquals("send.email", waterfall.getItems().get(2).name());
+
+        robot.interact(() -> {
+            workbench.traces().filterProperty().set("service = 'payments' AND status = 2");
+            workbench.traces().search();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> results.getItems().size() == 1);
+        robot.interact(() -> {
+            workbench.traces().filterProperty().set("nosuch = 1");
+            workbench.traces().search();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#traces-message").queryLabeled().getText().contains("nosuch"));
+    }
+}
