@@ -30,6 +30,9 @@ public final class DataQuality {
             "nulls are left out of every statistic except nulls and null_share; shares of categories, new"
                     + " categories and out-of-range values are of non-null values",
             "time-zone aware timestamps are shown in UTC");
+    /** What approximate mode changes, and the bounds its test holds it to. */
+    public static final String APPROXIMATE_NOTE = "approximate: quantiles by T-digest (approx_quantile, tested within"
+            + " 1 % of rank); every other number is exact";
 
     private DataQuality() {
     }
@@ -40,9 +43,20 @@ public final class DataQuality {
 
     public static QualityReport compare(Connection connection, Slice reference, Slice current,
                                         QualityThresholds thresholds) {
+        return compare(connection, reference, current, thresholds, false);
+    }
+
+    /**
+     * As {@link #compare(Connection, Slice, Slice, QualityThresholds)}; with {@code approximate}, quantiles are
+     * estimated (see {@link #APPROXIMATE_NOTE}), which is faster on large continuous columns. The report says so
+     * in {@code approximate} and its notes.
+     */
+    public static QualityReport compare(Connection connection, Slice reference, Slice current,
+                                        QualityThresholds thresholds, boolean approximate) {
         List<ColumnInfo> refColumns = reference.table().columns();
         List<ColumnInfo> curColumns = current.table().columns();
-        SliceProfiler.Profile refProfile = SliceProfiler.profile(connection, reference, refColumns, Map.of());
+        SliceProfiler.Profile refProfile = SliceProfiler.profile(connection, reference, refColumns, Map.of(),
+                approximate);
 
         Map<String, SliceProfiler.Bounds> bounds = new LinkedHashMap<>();
         for (ColumnInfo cur : curColumns) {
@@ -54,7 +68,8 @@ public final class DataQuality {
                 }
             }
         }
-        SliceProfiler.Profile curProfile = SliceProfiler.profile(connection, current, curColumns, bounds);
+        SliceProfiler.Profile curProfile = SliceProfiler.profile(connection, current, curColumns, bounds,
+                approximate);
 
         Set<String> names = new LinkedHashSet<>();
         refColumns.forEach(c -> names.add(c.name()));
@@ -147,7 +162,14 @@ public final class DataQuality {
         return new QualityReport(
                 new QualityReport.SliceSummary(reference.table().name(), reference.where(), refProfile.rows()),
                 new QualityReport.SliceSummary(current.table().name(), current.where(), curProfile.rows()),
-                overall, columns, new SchemaDifferences(missing, added, typeChanged), thresholds, NOTES);
+                overall, approximate, columns, new SchemaDifferences(missing, added, typeChanged), thresholds,
+                approximate ? concat(NOTES, APPROXIMATE_NOTE) : NOTES);
+    }
+
+    private static List<String> concat(List<String> notes, String extra) {
+        List<String> all = new ArrayList<>(notes);
+        all.add(extra);
+        return all;
     }
 
     private static boolean isNumber(ColumnInfo c) {

@@ -1,6 +1,5 @@
 package org.inquest.analysis.quality;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
@@ -8,11 +7,12 @@ import java.util.List;
  * The data-quality comparison of two slices: the contract's {@code "quality"} section ({@code columns} and the
  * schema differences) plus slice descriptions, severities and the thresholds used.
  */
-@JsonPropertyOrder({"reference", "current", "severity", "columns", "schema", "thresholds", "notes"})
+@JsonPropertyOrder({"reference", "current", "severity", "approximate", "columns", "schema", "thresholds", "notes"})
 public record QualityReport(
         SliceSummary reference,
         SliceSummary current,
         Severity severity,
+        boolean approximate,
         List<ColumnQuality> columns,
         SchemaDifferences schema,
         QualityThresholds thresholds,

@@ -78,6 +78,9 @@ public final class QualityBenchmark {
             long t2 = System.nanoTime();
             QualityReport report = DataQuality.compare(c, reference, current);
             double quality = seconds(t2);
+            long t2b = System.nanoTime();
+            DataQuality.compare(c, reference, current, QualityThresholds.DEFAULTS, true);
+            double approximate = seconds(t2b);
 
             long t3 = System.nanoTime();
             WindowSet days = Windowing.split(c, current, WindowSpec.parse("day"));
@@ -94,6 +97,7 @@ public final class QualityBenchmark {
                     bareScan);
             System.out.printf(Locale.ROOT, "data quality (3 queries)  %7.2f s  (%d columns, severity %s)%n", quality,
                     report.columns().size(), report.severity().wireName());
+            System.out.printf(Locale.ROOT, "data quality --approximate %6.2f s  (T-digest quantiles)%n", approximate);
             System.out.printf(Locale.ROOT, "windows --by day          %7.2f s  (%d windows)%n", dayWindows,
                     days.windows().size());
             System.out.printf(Locale.ROOT, "windows --by rows:%d  %7.2f s  (%d windows)%n", Math.max(1, rows / 20),

@@ -55,6 +55,11 @@ public final class QualityCommand implements Callable<Integer> {
                     + " out_of_range_share_warning (0.01), out_of_range_share_critical (0.10).")
     Map<String, Double> thresholds = new LinkedHashMap<>();
 
+    @Option(names = "--approximate",
+            description = "Estimate quantiles (T-digest, within 1 % of rank) instead of computing them exactly:"
+                    + " faster on large continuous columns; the output says \"approximate\": true.")
+    boolean approximate;
+
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
             description = "Exit 1 when the overall severity is at least this (warning or critical).")
     String failOn;
@@ -79,7 +84,7 @@ public final class QualityCommand implements Callable<Integer> {
             SliceResolver slices = new SliceResolver(ws.connection());
             Slice reference = slices.resolve(referenceTable, referenceWhere, "--reference-where");
             Slice current = slices.resolve(currentTable, currentWhere, "--current-where");
-            report = DataQuality.compare(ws.connection(), reference, current, t);
+            report = DataQuality.compare(ws.connection(), reference, current, t, approximate);
         }
         write(fmt.equals("json") ? json(report) : QualityTable.render(report));
         return gate != null && gate != Severity.OK && report.severity().compareTo(gate) >= 0
