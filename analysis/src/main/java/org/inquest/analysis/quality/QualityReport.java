@@ -22,6 +22,12 @@ public record QualityReport(
         notes = List.copyOf(notes);
     }
 
+    /** An exact (not approximate) report; the shape before {@code approximate} existed, kept for callers. */
+    public QualityReport(SliceSummary reference, SliceSummary current, Severity severity, List<ColumnQuality> columns,
+                         SchemaDifferences schema, QualityThresholds thresholds, List<String> notes) {
+        this(reference, current, severity, false, columns, schema, thresholds, notes);
+    }
+
     /** Which rows were compared. */
     public record SliceSummary(String table, String where, long rows) {
     }
