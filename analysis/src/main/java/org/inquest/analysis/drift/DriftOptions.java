@@ -1,6 +1,7 @@
 package org.inquest.analysis.drift;
 
 import java.util.List;
+import org.inquest.connectors.error.UsageException;
 
 /**
  * What to compare and how to judge it.
@@ -17,10 +18,10 @@ public record DriftOptions(List<String> features, DriftMethod method, Double thr
         features = features == null ? null : List.copyOf(features);
         method = method == null ? DriftMethod.AUTO : method;
         if (threshold != null && (threshold.isNaN() || threshold < 0)) {
-            throw new org.inquest.connectors.error.UsageException("--threshold must be a number ≥ 0, got " + threshold);
+            throw new UsageException("--threshold must be a number ≥ 0, got " + threshold);
         }
         if (Double.isNaN(driftShare) || driftShare < 0 || driftShare > 1) {
-            throw new org.inquest.connectors.error.UsageException("--drift-share must be in [0, 1], got " + driftShare);
+            throw new UsageException("--drift-share must be in [0, 1], got " + driftShare);
         }
     }
 

@@ -17,9 +17,8 @@ record FeatureSelection(List<DriftFeature> features, List<SchemaDifference> diff
 
     static FeatureSelection of(TableInfo reference, TableInfo current, List<String> requested) {
         List<SchemaDifference> differences = new ArrayList<>();
-        if (reference.name().equals(current.name())) {
-            // Same table: the schema is the same by construction.
-        } else {
+        // Two slices of one table have the same schema by construction.
+        if (!reference.name().equals(current.name())) {
             for (ColumnInfo r : reference.columns()) {
                 Optional<ColumnInfo> c = current.column(r.name());
                 if (c.isEmpty()) {
