@@ -28,7 +28,7 @@ class ImportInterruptTest {
         Path big = dir.resolve("big.parquet");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             s.execute("COPY (SELECT range AS id, random() AS score, random() * 100 AS amount, 'r' || (range % 9)"
-                    + " AS region FROM range(8000000)) TO '" + big.toString().replace("'", "''") + "' (FORMAT parquet)");
+                    + " AS region FROM range(12000000)) TO '" + big.toString().replace("'", "''") + "' (FORMAT parquet)");
         }
         Path first = dir.resolve("first.csv");
         Files.writeString(first, "id,score,amount,region\n1,0.5,3.5,EU\n");

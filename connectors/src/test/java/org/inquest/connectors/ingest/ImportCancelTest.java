@@ -22,7 +22,7 @@ class ImportCancelTest {
     @Test
     void cancelDuringALongStatementInterruptsDuckDbAndRollsBack() throws Exception {
         Path big = parquet(dir, "big.parquet", "SELECT range AS id, random() AS score, random() AS x,"
-                + " 'r' || (range % 11) AS region FROM range(3000000)");
+                + " 'r' || (range % 11) AS region FROM range(12000000)");
         try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
             importFiles(ws, "t", write(dir, "a.csv", "id,score,x,region\n1,0.5,1.5,EU\n"));
             CancelHandle cancel = new CancelHandle();

@@ -30,7 +30,7 @@ class ImportKillTest {
     void killedDuringTheInsertLeavesTheWorkspaceAsItWas() throws Exception {
         Path big = parquet(dir, "big.parquet", "SELECT range AS id, (hash(range) % 1000) / 1000.0 AS score,"
                 + " (range % 2)::INTEGER AS label, hash(range * 7) % 100000 AS amount, 'r' || (range % 17) AS region,"
-                + " random() AS noise FROM range(4000000)");
+                + " random() AS noise FROM range(12000000)");
         Path workspace = prepared();
         List<String> before = state(workspace);
         Process child = start(workspace, big, "progress");
