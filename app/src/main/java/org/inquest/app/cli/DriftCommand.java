@@ -23,6 +23,7 @@ import org.inquest.connectors.error.UsageException;
 import org.inquest.connectors.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -33,20 +34,8 @@ public final class DriftCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--workspace", required = true, paramLabel = "W", description = "The workspace file.")
-    Path workspace;
-
-    @Option(names = "--reference", required = true, paramLabel = "TABLE", description = "Reference table.")
-    String referenceTable;
-
-    @Option(names = "--reference-where", paramLabel = "EXPR", description = "Filter for the reference slice.")
-    String referenceWhere;
-
-    @Option(names = "--current", required = true, paramLabel = "TABLE", description = "Current table.")
-    String currentTable;
-
-    @Option(names = "--current-where", paramLabel = "EXPR", description = "Filter for the current slice.")
-    String currentWhere;
+    @Mixin
+    TwoSliceOptions twoSlices;
 
     @Option(names = "--features", split = ",", paramLabel = "a,b,...",
             description = "Columns to compare (default: every feature present in both slices).")
@@ -82,10 +71,10 @@ public final class DriftCommand implements Callable<Integer> {
         DriftOutput output = DriftOutput.fromWireName(format);
         DriftOptions options = new DriftOptions(features, DriftMethod.fromWireName(method), threshold, driftShare);
         DriftResult result;
-        try (Workspace ws = Workspace.openReadOnly(workspace)) {
+        try (Workspace ws = Workspace.openReadOnly(twoSlices.workspace())) {
             SliceResolver slices = new SliceResolver(ws.connection());
-            Slice reference = slices.resolve(referenceTable, referenceWhere, "--reference-where");
-            Slice current = slices.resolve(currentTable, currentWhere, "--current-where");
+            Slice reference = twoSlices.reference(slices);
+            Slice current = twoSlices.current(slices);
             if (by != null) {
                 WindowSet windows = Windowing.split(ws.connection(), current, WindowSpec.parse(by));
                 result = DriftAnalysis.runWithWindows(ws.connection(), reference, current, windows, options);

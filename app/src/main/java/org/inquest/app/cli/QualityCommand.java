@@ -23,6 +23,7 @@ import org.inquest.connectors.error.UsageException;
 import org.inquest.connectors.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -34,20 +35,8 @@ public final class QualityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--workspace", required = true, paramLabel = "W", description = "The workspace file.")
-    Path workspace;
-
-    @Option(names = "--reference", required = true, paramLabel = "TABLE", description = "Reference table.")
-    String referenceTable;
-
-    @Option(names = "--reference-where", paramLabel = "EXPR", description = "Filter for the reference slice.")
-    String referenceWhere;
-
-    @Option(names = "--current", required = true, paramLabel = "TABLE", description = "Current table.")
-    String currentTable;
-
-    @Option(names = "--current-where", paramLabel = "EXPR", description = "Filter for the current slice.")
-    String currentWhere;
+    @Mixin
+    TwoSliceOptions twoSlices;
 
     @Option(names = "--threshold", paramLabel = "NAME=X",
             description = "Override a threshold: null_share_warning (0.05), null_share_critical (0.20),"
@@ -80,10 +69,10 @@ public final class QualityCommand implements Callable<Integer> {
         Severity gate = failOn == null ? null : Severity.fromWireName(failOn);
         QualityThresholds t = thresholds();
         QualityReport report;
-        try (Workspace ws = Workspace.openReadOnly(workspace)) {
+        try (Workspace ws = Workspace.openReadOnly(twoSlices.workspace())) {
             SliceResolver slices = new SliceResolver(ws.connection());
-            Slice reference = slices.resolve(referenceTable, referenceWhere, "--reference-where");
-            Slice current = slices.resolve(currentTable, currentWhere, "--current-where");
+            Slice reference = twoSlices.reference(slices);
+            Slice current = twoSlices.current(slices);
             report = DataQuality.compare(ws.connection(), reference, current, t, approximate);
         }
         write(fmt.equals("json") ? json(report) : QualityTable.render(report));

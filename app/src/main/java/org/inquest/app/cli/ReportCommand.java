@@ -27,6 +27,7 @@ import org.inquest.connectors.error.UsageException;
 import org.inquest.connectors.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -38,20 +39,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--workspace", required = true, paramLabel = "W", description = "The workspace file.")
-    Path workspace;
-
-    @Option(names = "--reference", required = true, paramLabel = "TABLE", description = "Reference table.")
-    String referenceTable;
-
-    @Option(names = "--reference-where", paramLabel = "EXPR", description = "Filter for the reference slice.")
-    String referenceWhere;
-
-    @Option(names = "--current", required = true, paramLabel = "TABLE", description = "Current table.")
-    String currentTable;
-
-    @Option(names = "--current-where", paramLabel = "EXPR", description = "Filter for the current slice.")
-    String currentWhere;
+    @Mixin
+    TwoSliceOptions twoSlices;
 
     @Option(names = "--sensitive", paramLabel = "COLUMN", description = "Report fairness across this column's groups"
             + " (repeatable).")
@@ -113,10 +102,10 @@ public final class ReportCommand implements Callable<Integer> {
         DriftOptions driftOptions = new DriftOptions(features, DriftMethod.fromWireName(method), driftThreshold,
                 driftShare);
         Report report;
-        try (Workspace ws = Workspace.openReadOnly(workspace)) {
+        try (Workspace ws = Workspace.openReadOnly(twoSlices.workspace())) {
             SliceResolver resolver = new SliceResolver(ws.connection());
-            Slice reference = resolver.resolve(referenceTable, referenceWhere, "--reference-where");
-            Slice current = resolver.resolve(currentTable, currentWhere, "--current-where");
+            Slice reference = twoSlices.reference(resolver);
+            Slice current = twoSlices.current(resolver);
             ReportOptions options = new ReportOptions(sensitive, threshold,
                     BinStrategy.fromWireName(calibrationBins), new LinkedHashSet<>(redact), by, segmentBy,
                     driftOptions, null);
