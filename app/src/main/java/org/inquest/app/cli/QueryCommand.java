@@ -1,17 +1,14 @@
 package org.inquest.app.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.inquest.connectors.error.UsageException;
+import org.inquest.connectors.workspace.ReadOnlySql;
 import org.inquest.connectors.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +43,7 @@ public final class QueryCommand implements Callable<Integer> {
         String query = String.join(" ", sql);
         try (Workspace ws = Workspace.openReadOnly(workspace)) {
             Connection c = ws.connection();
-            requireSelect(c, query);
+            ReadOnlySql.requireSelect(c, query);
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
                 new RowPrinter(spec.commandLine().getOut(), format).print(rs);
             } catch (SQLException e) {
@@ -54,27 +51,5 @@ public final class QueryCommand implements Callable<Integer> {
             }
         }
         return InquestCommand.EXIT_OK;
-    }
-
-    /** Refuses anything DuckDB's parser does not see as SELECT statements (exit 2), with the parser's message. */
-    static void requireSelect(Connection c, String query) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)::VARCHAR")) {
-            ps.setString(1, query);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                JsonNode parsed = new ObjectMapper().readTree(rs.getString(1));
-                if (!parsed.path("error").asBoolean(false)) {
-                    return;
-                }
-                String type = parsed.path("error_type").asText("");
-                if (type.equals("not implemented")) {
-                    throw new UsageException("query is read-only: only SELECT statements are allowed"
-                            + " (no INSERT, UPDATE, DELETE, CREATE, DROP, COPY, ATTACH, SET, ...)");
-                }
-                throw new UsageException("query: " + Workspace.firstLine(parsed.path("error_message").asText()));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("DuckDB returned unreadable JSON", e);
-        }
     }
 }

@@ -9,16 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.inquest.app.ui.common.ResultGrid;
 import org.inquest.connectors.error.UsageException;
+import org.inquest.connectors.workspace.ReadOnlySql;
 
 /**
- * Runs the SQL console's statements read-only: the statement runs inside a transaction that is always rolled
- * back, and statements that reach outside the database (ATTACH, COPY, EXPORT, INSTALL, LOAD, SET, PRAGMA, CALL,
- * CHECKPOINT) are refused before they run. At most {@code maxRows} rows are fetched.
+ * Runs the SQL console's statements read-only: {@link ReadOnlySql} (the same check as {@code inquest query})
+ * refuses anything that is not a SELECT before it runs, and the statement runs inside a transaction that is always
+ * rolled back. At most {@code maxRows} rows are fetched.
  */
 public final class SqlService {
-    private static final List<String> ALLOWED_FIRST_WORDS = List.of("SELECT", "WITH", "FROM", "VALUES", "SHOW",
-            "DESCRIBE", "SUMMARIZE", "EXPLAIN", "TABLE", "(");
-
     public ResultGrid run(Connection c, String sql, int maxRows) throws SQLException {
         String trimmed = sql.strip();
         while (trimmed.endsWith(";")) {
@@ -30,10 +28,7 @@ public final class SqlService {
         if (trimmed.contains(";")) {
             throw new UsageException("one statement at a time");
         }
-        String first = firstWord(trimmed);
-        if (!ALLOWED_FIRST_WORDS.contains(first)) {
-            throw new UsageException("the SQL console is read-only: " + first + " statements are refused");
-        }
+        ReadOnlySql.requireSelect(c, trimmed);
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
@@ -63,17 +58,5 @@ public final class SqlService {
             c.rollback();
             c.setAutoCommit(auto);
         }
-    }
-
-    static String firstWord(String sql) {
-        String s = sql.stripLeading();
-        if (s.startsWith("(")) {
-            return "(";
-        }
-        int end = 0;
-        while (end < s.length() && Character.isLetter(s.charAt(end))) {
-            end++;
-        }
-        return s.substring(0, end).toUpperCase(java.util.Locale.ROOT);
     }
 }
