@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.inquest.analysis.report.render.Html;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * A drift result as one self-contained HTML page: inline CSS and SVG, no script, nothing fetched; every string
@@ -54,6 +56,7 @@ public final class DriftHtml {
                         .append("</td></tr>\n");
             }
             b.append("</table>\n");
+            overTime(b, r);
         }
         if (!r.warnings().isEmpty()) {
             b.append("<h2>Warnings</h2>\n<ul>");
@@ -63,6 +66,32 @@ public final class DriftHtml {
             b.append("</ul>\n");
         }
         return b.append(Html.pageEnd()).toString();
+    }
+
+    /** The feature × window matrix of drift scores; drifted cells marked. */
+    private static void overTime(StringBuilder b, DriftResult r) {
+        Table scores = DriftFrames.overTime(r, DriftFrames.Cell.STATISTIC);
+        Table flags = DriftFrames.overTime(r, DriftFrames.Cell.DRIFTED);
+        if (scores.rowCount() == 0) {
+            return;
+        }
+        b.append("<h2>Drift over time</h2>\n<p>Drift score of each feature in each window; drifted cells in red."
+                + "</p>\n<table><tr><th>feature</th>");
+        for (int c = 1; c < scores.columnCount(); c++) {
+            b.append("<th>").append(escape(scores.column(c).name())).append("</th>");
+        }
+        b.append("</tr>\n");
+        for (int row = 0; row < scores.rowCount(); row++) {
+            b.append("<tr><td>").append(escape(scores.stringColumn(0).get(row))).append("</td>");
+            for (int c = 1; c < scores.columnCount(); c++) {
+                DoubleColumn score = scores.doubleColumn(c);
+                boolean drifted = !flags.doubleColumn(c).isMissing(row) && flags.doubleColumn(c).getDouble(row) > 0;
+                b.append("<td class=\"num").append(drifted ? " drift" : "").append("\">")
+                        .append(score.isMissing(row) ? "–" : number(score.getDouble(row))).append("</td>");
+            }
+            b.append("</tr>\n");
+        }
+        b.append("</table>\n");
     }
 
     /** The features table, reusable by other pages (the report embeds it). */

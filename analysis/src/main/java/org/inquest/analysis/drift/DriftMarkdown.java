@@ -2,6 +2,8 @@ package org.inquest.analysis.drift;
 
 import org.inquest.analysis.report.render.Html;
 import org.inquest.analysis.report.render.Markdown;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
 
 /** A drift result as Markdown, readable pasted into a postmortem document. */
 public final class DriftMarkdown {
@@ -37,6 +39,7 @@ public final class DriftMarkdown {
                                 .map(FeatureDrift::name).toList())))
                         .append(" |\n");
             }
+            overTime(b, r);
         }
         if (!r.warnings().isEmpty()) {
             b.append("\n## Warnings\n\n");
@@ -45,6 +48,30 @@ public final class DriftMarkdown {
             }
         }
         return b.toString();
+    }
+
+    /** The feature × window matrix of drift scores; drifted cells in bold. */
+    private static void overTime(StringBuilder b, DriftResult r) {
+        Table scores = DriftFrames.overTime(r, DriftFrames.Cell.STATISTIC);
+        Table flags = DriftFrames.overTime(r, DriftFrames.Cell.DRIFTED);
+        if (scores.rowCount() == 0) {
+            return;
+        }
+        b.append("\n## Drift over time (drift score per window; **drifted**)\n\n| feature |");
+        for (int c = 1; c < scores.columnCount(); c++) {
+            b.append(' ').append(Markdown.cell(scores.column(c).name())).append(" |");
+        }
+        b.append("\n| --- |").append(" ---: |".repeat(scores.columnCount() - 1)).append('\n');
+        for (int row = 0; row < scores.rowCount(); row++) {
+            b.append("| ").append(Markdown.cell(scores.stringColumn(0).get(row))).append(" |");
+            for (int c = 1; c < scores.columnCount(); c++) {
+                DoubleColumn score = scores.doubleColumn(c);
+                String text = score.isMissing(row) ? "–" : Html.number(score.getDouble(row));
+                boolean drifted = !flags.doubleColumn(c).isMissing(row) && flags.doubleColumn(c).getDouble(row) > 0;
+                b.append(' ').append(drifted ? "**" + text + "**" : text).append(" |");
+            }
+            b.append('\n');
+        }
     }
 
     private static void features(StringBuilder b, java.util.List<FeatureDrift> features) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.inquest.analysis.drift.DriftAnalysis;
+import org.inquest.analysis.drift.DriftFrames;
 import org.inquest.analysis.drift.DriftMethod;
 import org.inquest.analysis.drift.DriftOptions;
 import org.inquest.analysis.drift.DriftResult;
@@ -60,7 +61,8 @@ public final class DriftCommand implements Callable<Integer> {
     boolean failOnDrift;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "json, markdown or html (default: ${DEFAULT-VALUE}).")
+            description = "json, markdown, html or csv (one row per feature, and per window and feature with --by; "
+                    + "default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of stdout.")
@@ -105,7 +107,7 @@ public final class DriftCommand implements Callable<Integer> {
 
     /** The output formats of {@code --format}. */
     enum DriftOutput {
-        JSON, MARKDOWN, HTML;
+        JSON, MARKDOWN, HTML, CSV;
 
         static DriftOutput fromWireName(String text) {
             for (DriftOutput o : values()) {
@@ -113,7 +115,7 @@ public final class DriftCommand implements Callable<Integer> {
                     return o;
                 }
             }
-            throw new UsageException("unknown format '" + text + "' (expected json, markdown or html)");
+            throw new UsageException("unknown format '" + text + "' (expected json, markdown, html or csv)");
         }
 
         String render(DriftResult result) {
@@ -121,6 +123,7 @@ public final class DriftCommand implements Callable<Integer> {
                 case JSON -> json(result);
                 case MARKDOWN -> org.inquest.analysis.drift.DriftMarkdown.render(result);
                 case HTML -> org.inquest.analysis.drift.DriftHtml.render(result);
+                case CSV -> DriftFrames.csv(DriftFrames.tidy(result));
             };
         }
 

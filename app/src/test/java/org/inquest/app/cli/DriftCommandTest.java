@@ -128,6 +128,43 @@ class DriftCommandTest {
     }
 
     @Test
+    void csvHasARowPerFeatureAndPerWindowWithTheJsonNumbers() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(run("--reference", "ref", "--current", "cur", "--by", "rows:1000",
+                "--features", "amount,colour").out());
+        Run r = run("--reference", "ref", "--current", "cur", "--by", "rows:1000", "--features", "amount,colour",
+                "--format", "csv");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(1 + 2 * (1 + 3), lines.size(), r.out());
+        List<String> header = List.of(lines.get(0).split(","));
+        assertEquals(List.of("window", "window_end", "window_rows", "feature"), header.subList(0, 4));
+        String[] first = lines.get(1).split(",", -1);
+        assertEquals("all", first[0]);
+        assertEquals("amount", first[3]);
+        assertEquals(json.at("/features/0/statistic").asDouble(),
+                Double.parseDouble(first[header.indexOf("statistic")]));
+        assertEquals(40.0, Double.parseDouble(first[header.indexOf("wasserstein")]), 1e-9);
+        String[] lastWindowColour = lines.get(8).split(",", -1);
+        assertEquals("2001", lastWindowColour[0]);
+        assertEquals("colour", lastWindowColour[3]);
+        assertEquals(json.at("/windows/2/features/1/statistic").asDouble(),
+                Double.parseDouble(lastWindowColour[header.indexOf("statistic")]));
+        assertEquals("", lastWindowColour[header.indexOf("wasserstein")]);
+    }
+
+    @Test
+    void markdownWithWindowsShowsDriftOverTimeAsAFeatureByWindowMatrix() {
+        Run r = run("--reference", "ref", "--current", "cur", "--by", "rows:1000", "--features", "amount,small",
+                "--format", "markdown");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("## Drift over time"), r.out());
+        assertTrue(r.out().contains("| feature | 1 | 1001 | 2001 |"), r.out());
+        // amount drifts in every window (shifted by 40), small never does (same cycle of 7 values).
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("| amount | **")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("| small |") && !l.contains("**")), r.out());
+    }
+
+    @Test
     void markdownAndHtmlEscapeTheData() throws Exception {
         try (Workspace ws = Workspace.open(workspace); Statement s = ws.connection().createStatement()) {
             s.execute("CREATE OR REPLACE TABLE odd AS SELECT CASE WHEN i % 2 = 0 THEN '<script>x</script>' ELSE"
