@@ -97,11 +97,33 @@ def stats(selected):
                     "errors": sum(1 for s in members if s[7] == 2),
                     "p50_ms": float(np.percentile(d, 50)), "p95_ms": float(np.percentile(d, 95)),
                     "p99_ms": float(np.percentile(d, 99)), "self_p50_ms": float(np.percentile(st, 50)),
-                    "self_p95_ms": float(np.percentile(st, 95))})
+                    "self_p95_ms": float(np.percentile(st, 95)), "self_p99_ms": float(np.percentile(st, 99)),
+                    "mean_ms": float(np.mean(d))})
     return {"operations": ops}
 
 
+def compare(reference, current):
+    """trace stats --reference-where/--current-where: both slices per operation, and current minus reference."""
+    ref = {(o["service"], o["name"]): o for o in stats(reference)["operations"]}
+    cur = {(o["service"], o["name"]): o for o in stats(current)["operations"]}
+    ops = []
+    for key in sorted(set(ref) | set(cur)):
+        r, c = ref.get(key), cur.get(key)
+        change = None
+        if r and c:
+            change = {f: c[f] - r[f] for f in ("count", "errors", "p50_ms", "p95_ms", "p99_ms", "self_p50_ms",
+                                                 "self_p95_ms", "self_p99_ms", "mean_ms")}
+            change["error_rate"] = c["errors"] / c["count"] - r["errors"] / r["count"]
+            change["p95_ratio"] = c["p95_ms"] / r["p95_ms"]
+        ops.append({"service": key[0], "name": key[1], "reference": r, "current": c, "change": change})
+    return {"operations": ops}
+
+
+# The test's slices: --reference-where "start < TIMESTAMP '2023-11-14 22:16:40'" (traces 0-199, every span of
+# trace t lies within [T0 + t s, T0 + t s + 0.4 s]) and --current-where "status = 2" AND the later traces.
+SPLIT = T0 + 200 * 1_000_000_000
 expected = {"all": stats(spans),
+            "compare": compare([s for s in spans if s[5] < SPLIT], [s for s in spans if s[5] >= SPLIT and s[7] != 1]),
             # the same filter the test passes as --where: only error spans, whose children are still subtracted
             "status_2": stats([s for s in spans if s[7] == 2])}
 with open(os.path.join(OUT, "stats_expected.json"), "w") as f:

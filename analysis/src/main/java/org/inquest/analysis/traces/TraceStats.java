@@ -6,7 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.inquest.analysis.slice.SqlFragment;
 import org.inquest.connectors.error.InputException;
 import org.inquest.connectors.workspace.Identifiers;
@@ -14,11 +18,8 @@ import org.inquest.connectors.workspace.Workspace;
 
 /**
  * Per-operation latency statistics of a spans table, entirely in DuckDB: the JVM receives one row per (service,
- * name). Self time is computed in SQL with a window sweep: each span's children (from the whole table, not only
- * the filtered spans — a filter picks which spans are measured, never which children they had) are clipped to the
- * span and sorted by start; each adds the part of it beyond the furthest end reached by the children before it
- * ({@code max(end) OVER (... ROWS UNBOUNDED PRECEDING AND 1 PRECEDING)}), which sums to the length of their union.
- * This is the same definition as {@link SelfTime}, tested against it.
+ * name). Self time comes from {@link SpanTimesSql} (the window sweep of ADR 0071); quantiles are
+ * {@code quantile_cont} (linear interpolation, numpy's default). {@link #compare} puts two slices side by side.
  */
 public final class TraceStats {
     private final Connection connection;
@@ -37,19 +38,7 @@ public final class TraceStats {
     /** Statistics of the spans of {@code table} that satisfy {@code condition} (compiled, parameterised). */
     public Result compute(String table, SqlFragment condition) {
         SpanTables.require(connection, table);
-        String t = Identifiers.userTable(table);
-        String sql = "WITH f AS (SELECT row_number() OVER () AS rid, trace_id, span_id, service, name, status,"
-                + "   start_unix_nano AS b, end_unix_nano AS e FROM " + t + " WHERE " + condition.sql() + "),"
-                + " kids AS (SELECT f.rid, greatest(c.start_unix_nano, f.b) AS cb, least(c.end_unix_nano, f.e) AS ce"
-                + "   FROM f JOIN " + t + " c ON c.trace_id = f.trace_id AND c.parent_span_id = f.span_id"
-                + "   AND c.span_id <> f.span_id"
-                + "   WHERE least(c.end_unix_nano, f.e) > greatest(c.start_unix_nano, f.b)),"
-                + " swept AS (SELECT rid, cb, ce, max(ce) OVER (PARTITION BY rid ORDER BY cb, ce"
-                + "   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reached FROM kids),"
-                + " covered AS (SELECT rid, sum(greatest(0, ce - greatest(cb, coalesce(reached, cb)))) AS cov"
-                + "   FROM swept GROUP BY rid),"
-                + " m AS (SELECT f.service, f.name, f.status, (f.e - f.b) / 1e6 AS dur,"
-                + "   (f.e - f.b - coalesce(covered.cov, 0)) / 1e6 AS self FROM f LEFT JOIN covered USING (rid))"
+        String sql = "WITH " + SpanTimesSql.ctes(Identifiers.userTable(table), condition.sql())
                 + " SELECT service, name, count(*), count(*) FILTER (WHERE status = 2),"
                 + " quantile_cont(dur, 0.5), quantile_cont(dur, 0.95), quantile_cont(dur, 0.99),"
                 + " quantile_cont(self, 0.5), quantile_cont(self, 0.95), quantile_cont(self, 0.99), avg(dur), sum(self)"
@@ -68,5 +57,60 @@ public final class TraceStats {
             throw new InputException("trace statistics of " + table + ": " + Workspace.firstLine(e.getMessage()), e);
         }
         return new Result(rows);
+    }
+
+    /**
+     * One operation in both slices. {@code reference} or {@code current} is null when the operation has no span in
+     * that slice; {@code change} is then null too.
+     */
+    public record OperationChange(@JsonProperty("service") String service, @JsonProperty("name") String name,
+            @JsonProperty("reference") OperationStats reference, @JsonProperty("current") OperationStats current,
+            @JsonProperty("change") Change change) {
+    }
+
+    /** Current minus reference, field by field ({@code error_rate} is errors / count). */
+    public record Change(@JsonProperty("count") long count, @JsonProperty("errors") long errors,
+            @JsonProperty("error_rate") double errorRate, @JsonProperty("p50_ms") double p50,
+            @JsonProperty("p95_ms") double p95, @JsonProperty("p99_ms") double p99,
+            @JsonProperty("self_p50_ms") double selfP50, @JsonProperty("self_p95_ms") double selfP95,
+            @JsonProperty("self_p99_ms") double selfP99, @JsonProperty("mean_ms") double mean,
+            @JsonProperty("p95_ratio") Double p95Ratio) {
+        static Change between(OperationStats ref, OperationStats cur) {
+            return new Change(cur.count() - ref.count(), cur.errors() - ref.errors(),
+                    (double) cur.errors() / cur.count() - (double) ref.errors() / ref.count(), cur.p50() - ref.p50(),
+                    cur.p95() - ref.p95(), cur.p99() - ref.p99(), cur.selfP50() - ref.selfP50(),
+                    cur.selfP95() - ref.selfP95(), cur.selfP99() - ref.selfP99(), cur.mean() - ref.mean(),
+                    ref.p95() > 0 ? cur.p95() / ref.p95() : null);
+        }
+    }
+
+    /** Reference and current statistics per operation, in (service, name) order. */
+    public record Comparison(@JsonProperty("operations") List<OperationChange> operations) {
+        public Comparison {
+            operations = List.copyOf(operations);
+        }
+    }
+
+    /** Both slices' statistics and the change of each operation (current minus reference). */
+    public Comparison compare(String table, SqlFragment reference, SqlFragment current) {
+        Comparator<String> text = Comparator.nullsFirst(Comparator.naturalOrder());
+        Map<List<String>, OperationStats[]> byOperation = new TreeMap<>((a, b) -> {
+            int c = text.compare(a.get(0), b.get(0));
+            return c != 0 ? c : text.compare(a.get(1), b.get(1));
+        });
+        for (OperationStats o : compute(table, reference).operations()) {
+            byOperation.computeIfAbsent(Arrays.asList(o.service(), o.name()), k -> new OperationStats[2])[0] = o;
+        }
+        for (OperationStats o : compute(table, current).operations()) {
+            byOperation.computeIfAbsent(Arrays.asList(o.service(), o.name()), k -> new OperationStats[2])[1] = o;
+        }
+        List<OperationChange> rows = new ArrayList<>();
+        for (Map.Entry<List<String>, OperationStats[]> e : byOperation.entrySet()) {
+            OperationStats ref = e.getValue()[0];
+            OperationStats cur = e.getValue()[1];
+            rows.add(new OperationChange(e.getKey().get(0), e.getKey().get(1), ref, cur,
+                    ref == null || cur == null ? null : Change.between(ref, cur)));
+        }
+        return new Comparison(rows);
     }
 }

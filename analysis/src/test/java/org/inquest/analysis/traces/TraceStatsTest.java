@@ -1,6 +1,7 @@
 package org.inquest.analysis.traces;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,6 +56,8 @@ class TraceStatsTest {
             assertEquals(w.get("p99_ms").asDouble(), g.p99(), 1e-9, what);
             assertEquals(w.get("self_p50_ms").asDouble(), g.selfP50(), 1e-9, what);
             assertEquals(w.get("self_p95_ms").asDouble(), g.selfP95(), 1e-9, what);
+            assertEquals(w.get("self_p99_ms").asDouble(), g.selfP99(), 1e-9, what);
+            assertEquals(w.get("mean_ms").asDouble(), g.mean(), 1e-9, what);
         }
     }
 
@@ -67,6 +70,54 @@ class TraceStatsTest {
     void aFilterPicksTheSpansMeasuredButNotTheChildrenSubtracted() {
         SqlFragment errorsOnly = new SliceResolver(workspace.connection()).resolve("spans", "status = 2").condition();
         assertMatches(expected.get("status_2"), new TraceStats(workspace.connection()).compute("spans", errorsOnly));
+    }
+
+    private static void assertSide(JsonNode want, OperationStats got, String what) {
+        if (want.isNull()) {
+            assertNull(got, what);
+            return;
+        }
+        assertEquals(want.get("count").asLong(), got.count(), what);
+        assertEquals(want.get("errors").asLong(), got.errors(), what);
+        for (String[] f : new String[][] {{"p50_ms", "" + got.p50()}, {"p95_ms", "" + got.p95()},
+            {"p99_ms", "" + got.p99()}, {"self_p50_ms", "" + got.selfP50()}, {"self_p95_ms", "" + got.selfP95()},
+            {"self_p99_ms", "" + got.selfP99()}, {"mean_ms", "" + got.mean()}}) {
+            assertEquals(want.get(f[0]).asDouble(), Double.parseDouble(f[1]), 1e-9, what + " " + f[0]);
+        }
+    }
+
+    @Test
+    void referenceAndCurrentSideBySideWithTheChangeMatchNumpy() {
+        TraceFilter.Resolved ref = TraceFilter.spans("start < TIMESTAMP '2023-11-14 22:16:40'")
+                .resolve(workspace.connection(), "spans", "reference");
+        TraceFilter.Resolved cur = TraceFilter.spans("start >= TIMESTAMP '2023-11-14 22:16:40' AND status != 1")
+                .resolve(workspace.connection(), "spans", "current");
+        TraceStats.Comparison got = new TraceStats(workspace.connection()).compare("spans", ref.condition(),
+                cur.condition());
+        JsonNode want = expected.get("compare").get("operations");
+        assertEquals(want.size(), got.operations().size());
+        for (int i = 0; i < want.size(); i++) {
+            JsonNode w = want.get(i);
+            TraceStats.OperationChange g = got.operations().get(i);
+            String what = w.get("service").asText() + "/" + w.get("name").asText();
+            assertEquals(w.get("service").asText(), g.service());
+            assertEquals(w.get("name").asText(), g.name());
+            assertSide(w.get("reference"), g.reference(), what + " reference");
+            assertSide(w.get("current"), g.current(), what + " current");
+            JsonNode c = w.get("change");
+            assertEquals(c.get("count").asLong(), g.change().count(), what);
+            assertEquals(c.get("errors").asLong(), g.change().errors(), what);
+            assertEquals(c.get("error_rate").asDouble(), g.change().errorRate(), 1e-12, what);
+            assertEquals(c.get("p50_ms").asDouble(), g.change().p50(), 1e-9, what);
+            assertEquals(c.get("p95_ms").asDouble(), g.change().p95(), 1e-9, what);
+            assertEquals(c.get("p99_ms").asDouble(), g.change().p99(), 1e-9, what);
+            assertEquals(c.get("self_p50_ms").asDouble(), g.change().selfP50(), 1e-9, what);
+            assertEquals(c.get("self_p95_ms").asDouble(), g.change().selfP95(), 1e-9, what);
+            assertEquals(c.get("self_p99_ms").asDouble(), g.change().selfP99(), 1e-9, what);
+            assertEquals(c.get("mean_ms").asDouble(), g.change().mean(), 1e-9, what);
+            assertEquals(c.get("p95_ratio").asDouble(), g.change().p95Ratio(), 1e-12, what);
+        }
+        assertEquals("start >= TIMESTAMP '2023-11-14 22:16:40' AND status != 1", cur.filter().where());
     }
 
     @Test
