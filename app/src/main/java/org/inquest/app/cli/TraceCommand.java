@@ -7,10 +7,12 @@ import java.io.PrintWriter;
 import org.inquest.connectors.error.UsageException;
 import picocli.CommandLine.Command;
 
-/** {@code inquest trace}: the trace commands ({@code stats}, {@code show}). */
+/** {@code inquest trace}: the trace commands ({@code stats}, {@code show}, {@code request}, {@code compare}). */
 @Command(name = "trace", mixinStandardHelpOptions = true,
-        description = "Analyse imported traces: per-operation latency statistics and single-trace waterfalls.",
-        subcommands = {TraceStatsCommand.class, TraceShowCommand.class, TraceRequestCommand.class})
+        description = "Analyse imported traces: per-operation latency statistics (one slice or two side by side),"
+                + " single-trace waterfalls, requests with their predictions, slow-vs-normal cohort compare.",
+        subcommands = {TraceStatsCommand.class, TraceShowCommand.class, TraceRequestCommand.class,
+            TraceCompareCommand.class})
 public final class TraceCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -18,7 +20,7 @@ public final class TraceCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "missing subcommand: stats, show or request");
+                "missing subcommand: stats, show, request or compare");
     }
 
     /** The two output formats of the trace commands. */

@@ -45,6 +45,37 @@ class DemoTracesCommandTest {
         double slow = lookupP50(ws, incident);
         double normal = lookupP50(ws, before);
         assertTrue(slow / normal > 8, "the feature-store lookup is the slow stage: " + slow + " vs " + normal);
+        // cohort compare: the slowest 5 % of requests against the rest, over all requests and over mobile ones
+        for (String[] base : new String[][] {{}, {"--predictions", "predictions", "--prediction-where",
+            "channel = 'mobile'"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("trace", "compare",
+                    "--workspace", ws, "--table", "spans"));
+            args.addAll(java.util.List.of(base));
+            JsonNode compare = new ObjectMapper().readTree(run(0, args.toArray(String[]::new)));
+            JsonNode top = compare.get("stages").get(0);
+            assertEquals("feature_store.lookup", top.get("name").asText(), compare.toPrettyString());
+            assertEquals("feature-store", top.get("service").asText());
+            assertTrue(top.get("contribution_share").asDouble() > 0.8, top.toString());
+            assertTrue(top.get("contribution_ms").asDouble()
+                    > 5 * compare.get("stages").get(1).get("contribution_ms").asDouble(), compare.toString());
+            assertEquals(0.05, compare.get("split").get("slowest_share").asDouble(), 1e-12);
+        }
+        // reference (mobile before the incident) against current (mobile during it), side by side
+        JsonNode sideBySide = new ObjectMapper().readTree(run(0, "trace", "stats", "--workspace", ws, "--table",
+                "spans", "--predictions", "predictions", "--reference-prediction-where", before,
+                "--current-prediction-where", incident));
+        assertEquals("channel = 'mobile' AND timestamp < TIMESTAMP '2026-09-22 00:00:00'",
+                sideBySide.get("reference").get("prediction_where").asText(), "canonical filter text");
+        JsonNode grown = null;
+        for (JsonNode op : sideBySide.get("operations")) {
+            if (op.get("name").asText().equals("feature_store.lookup")) {
+                grown = op;
+            }
+            assertEquals(op.get("current").get("p95_ms").asDouble() - op.get("reference").get("p95_ms").asDouble(),
+                    op.get("change").get("p95_ms").asDouble(), 1e-9);
+        }
+        assertTrue(grown.get("change").get("self_p50_ms").asDouble() > 100, grown.toString());
+        assertEquals(lookupP50(ws, incident), grown.get("current").get("p50_ms").asDouble(), 1e-9);
         String trace = run(0, "query", "--workspace", ws, "--format", "csv",
                 "SELECT trace_id FROM predictions ORDER BY latency_ms DESC LIMIT 1").strip();
         JsonNode view = new ObjectMapper().readTree(run(0, "trace", "show", "--workspace", ws, "--table", "spans",

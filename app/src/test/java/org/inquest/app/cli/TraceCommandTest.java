@@ -132,6 +132,52 @@ class TraceCommandTest {
     }
 
     @Test
+    void statsOfTwoSlicesSideBySide() throws Exception {
+        // reference: the payments spans; current: the whole trace of the web prediction (all three spans)
+        Run r = run("trace", "stats", "--workspace", ws.toString(), "--table", "spans", "--predictions", "preds",
+                "--reference-where", "service = 'payments'", "--current-prediction-where", "channel = 'web'");
+        assertEquals(0, r.code(), r.err());
+        JsonNode v = new ObjectMapper().readTree(r.out());
+        assertEquals("service = 'payments'", v.get("reference").get("where").asText());
+        assertEquals("channel = 'web'", v.get("current").get("prediction_where").asText());
+        JsonNode ops = v.get("operations");
+        assertEquals(3, ops.size());
+        JsonNode root = ops.get(0);
+        assertEquals("checkout", root.get("service").asText());
+        assertTrue(root.get("reference").isNull(), "not in the reference slice");
+        assertTrue(root.get("change").isNull());
+        JsonNode db = ops.get(1);
+        assertEquals("db.query", db.get("name").asText());
+        assertEquals(0, db.get("change").get("count").asLong());
+        assertEquals(0.0, db.get("change").get("p95_ms").asDouble(), 1e-12);
+        assertEquals(30.0, db.get("current").get("p95_ms").asDouble(), 1e-9);
+        Run table = run("trace", "stats", "--workspace", ws.toString(), "--table", "spans", "--reference-where",
+                "status = 2", "--current-where", "status != 2", "--format", "table");
+        assertEquals(0, table.code(), table.err());
+        assertTrue(table.out().lines().findFirst().orElseThrow().contains("p95 change"), table.out());
+        Run noPredictions = run("trace", "stats", "--workspace", ws.toString(), "--table", "spans",
+                "--current-prediction-where", "channel = 'web'");
+        assertEquals(2, noPredictions.code());
+        assertEquals("inquest: --current-prediction-where needs --predictions TABLE", noPredictions.err().strip());
+        Run badSide = run("trace", "stats", "--workspace", ws.toString(), "--table", "spans", "--reference-where",
+                "status = 'x'");
+        assertEquals(2, badSide.code());
+        assertTrue(badSide.err().contains("--reference-where"), badSide.err());
+    }
+
+    @Test
+    void compareUsageErrors() {
+        Run both = run("trace", "compare", "--workspace", ws.toString(), "--table", "spans", "--slowest", "10",
+                "--slow-where", "status = 2");
+        assertEquals(2, both.code());
+        Run oneTrace = run("trace", "compare", "--workspace", ws.toString(), "--table", "spans");
+        assertEquals(2, oneTrace.code(), "a single trace cannot be split in two cohorts");
+        assertTrue(oneTrace.err().contains("cohort is empty"), oneTrace.err());
+        Run share = run("trace", "compare", "--workspace", ws.toString(), "--table", "spans", "--slowest", "100");
+        assertEquals(2, share.code());
+    }
+
+    @Test
     void usageErrorsAreExitTwoOnOneLine() {
         Run unknownTrace = run("trace", "show", "--workspace", ws.toString(), "--table", "spans", "abcdef");
         assertEquals(2, unknownTrace.code());

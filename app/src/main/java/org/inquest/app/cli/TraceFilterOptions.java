@@ -1,0 +1,32 @@
+package org.inquest.app.cli;
+
+import org.inquest.analysis.traces.TraceFilter;
+import picocli.CommandLine.Option;
+
+/**
+ * The filters every trace command shares: which spans ({@code --where}), which traces ({@code --trace-where}) and
+ * which linked predictions ({@code --predictions}, {@code --prediction-where}). All three are filter-language
+ * expressions, compiled to parameterised SQL ({@link TraceFilter}).
+ */
+final class TraceFilterOptions {
+    @Option(names = "--where", paramLabel = "EXPR",
+            description = "Only spans matching this filter on span columns, e.g. \"service = 'api' AND status = 2\".")
+    String where;
+
+    @Option(names = "--trace-where", paramLabel = "EXPR",
+            description = "Only traces having at least one span matching this filter (all their spans count).")
+    String traceWhere;
+
+    @Option(names = "--predictions", paramLabel = "TABLE",
+            description = "Only traces linked (by the trace_id role) to a row of this predictions table...")
+    String predictions;
+
+    @Option(names = "--prediction-where", paramLabel = "EXPR",
+            description = "...matching this filter on the predictions (e.g. \"channel = 'mobile'\","
+                    + " \"prediction != label\").")
+    String predictionWhere;
+
+    TraceFilter filter() {
+        return new TraceFilter(where, traceWhere, predictions, predictionWhere);
+    }
+}
