@@ -3,10 +3,6 @@ package org.inquest.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.inquest.analysis.drift.DriftAnalysis;
@@ -19,7 +15,6 @@ import org.inquest.analysis.slice.SliceResolver;
 import org.inquest.analysis.slice.WindowSet;
 import org.inquest.analysis.slice.WindowSpec;
 import org.inquest.analysis.slice.Windowing;
-import org.inquest.connectors.error.InputException;
 import org.inquest.connectors.error.UsageException;
 import org.inquest.connectors.workspace.Workspace;
 import picocli.CommandLine.Command;
@@ -65,12 +60,12 @@ public final class DriftCommand implements Callable<Integer> {
                     + "default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of stdout.")
-    Path out;
+    @Mixin
+    OutputOption output;
 
     @Override
     public Integer call() {
-        DriftOutput output = DriftOutput.fromWireName(format);
+        DriftOutput rendering = DriftOutput.fromWireName(format);
         DriftOptions options = new DriftOptions(features, DriftMethod.fromWireName(method), threshold, driftShare);
         DriftResult result;
         try (Workspace ws = Workspace.openReadOnly(twoSlices.workspace())) {
@@ -87,22 +82,8 @@ public final class DriftCommand implements Callable<Integer> {
         for (String warning : result.warnings()) {
             spec.commandLine().getErr().println("inquest: warning: " + warning);
         }
-        write(output.render(result));
+        output.write(spec, rendering.render(result));
         return failOnDrift && result.datasetDrift() ? InquestCommand.EXIT_GATE : InquestCommand.EXIT_OK;
-    }
-
-    private void write(String text) {
-        if (out == null) {
-            PrintWriter stdout = spec.commandLine().getOut();
-            stdout.print(text);
-            stdout.flush();
-            return;
-        }
-        try {
-            Files.writeString(out, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException("cannot write " + out + ": " + e.getMessage(), e);
-        }
     }
 
     /** The output formats of {@code --format}. */

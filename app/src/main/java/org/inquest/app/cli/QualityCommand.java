@@ -3,10 +3,6 @@ package org.inquest.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +14,6 @@ import org.inquest.analysis.quality.QualityThresholds;
 import org.inquest.analysis.quality.Severity;
 import org.inquest.analysis.slice.Slice;
 import org.inquest.analysis.slice.SliceResolver;
-import org.inquest.connectors.error.InputException;
 import org.inquest.connectors.error.UsageException;
 import org.inquest.connectors.workspace.Workspace;
 import picocli.CommandLine.Command;
@@ -57,8 +52,8 @@ public final class QualityCommand implements Callable<Integer> {
             description = "json or table (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of stdout.")
-    Path out;
+    @Mixin
+    OutputOption output;
 
     @Override
     public Integer call() {
@@ -75,7 +70,7 @@ public final class QualityCommand implements Callable<Integer> {
             Slice current = twoSlices.current(slices);
             report = DataQuality.compare(ws.connection(), reference, current, t, approximate);
         }
-        write(fmt.equals("json") ? json(report) : QualityTable.render(report));
+        output.write(spec, fmt.equals("json") ? json(report) : QualityTable.render(report));
         return gate != null && gate != Severity.OK && report.severity().compareTo(gate) >= 0
                 ? InquestCommand.EXIT_GATE : InquestCommand.EXIT_OK;
     }
@@ -103,20 +98,6 @@ public final class QualityCommand implements Callable<Integer> {
                     + System.lineSeparator();
         } catch (IOException e) {
             throw new IllegalStateException("quality report is not serialisable", e);
-        }
-    }
-
-    private void write(String text) {
-        if (out == null) {
-            PrintWriter stdout = spec.commandLine().getOut();
-            stdout.print(text);
-            stdout.flush();
-            return;
-        }
-        try {
-            Files.writeString(out, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException("cannot write " + out + ": " + e.getMessage(), e);
         }
     }
 }

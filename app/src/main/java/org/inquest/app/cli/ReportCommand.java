@@ -1,10 +1,5 @@
 package org.inquest.app.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +17,6 @@ import org.inquest.analysis.report.ReportMarkdown;
 import org.inquest.analysis.report.ReportOptions;
 import org.inquest.analysis.slice.Slice;
 import org.inquest.analysis.slice.SliceResolver;
-import org.inquest.connectors.error.InputException;
 import org.inquest.connectors.error.UsageException;
 import org.inquest.connectors.workspace.Workspace;
 import picocli.CommandLine.Command;
@@ -90,13 +84,13 @@ public final class ReportCommand implements Callable<Integer> {
             description = "json, markdown or html (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
-    Path out;
+    @Mixin
+    OutputOption output;
 
     @Override
     public Integer call() {
-        String output = format.trim().toLowerCase(Locale.ROOT);
-        if (!List.of("json", "markdown", "html").contains(output)) {
+        String chosen = format.trim().toLowerCase(Locale.ROOT);
+        if (!List.of("json", "markdown", "html").contains(chosen)) {
             throw new UsageException("unknown format '" + format + "' (expected json, markdown or html)");
         }
         DriftOptions driftOptions = new DriftOptions(features, DriftMethod.fromWireName(method), driftThreshold,
@@ -112,7 +106,7 @@ public final class ReportCommand implements Callable<Integer> {
             report = new ReportBuilder(ws.connection()).build(reference, current, options);
         }
         report = withCommand(report, FilterRedaction.command(arguments(), report.redactor()));
-        String text = switch (output) {
+        String text = switch (chosen) {
             case "json" -> ReportJson.render(report);
             case "markdown" -> ReportMarkdown.render(report);
             default -> ReportHtml.render(report);
@@ -120,7 +114,7 @@ public final class ReportCommand implements Callable<Integer> {
         for (String warning : report.drift().warnings()) {
             spec.commandLine().getErr().println("inquest: warning: " + warning);
         }
-        write(text);
+        output.write(spec, text);
         return failOnDrift && report.drift().datasetDrift() ? InquestCommand.EXIT_GATE : InquestCommand.EXIT_OK;
     }
 
@@ -136,20 +130,6 @@ public final class ReportCommand implements Callable<Integer> {
                 r.performance(), r.versionColumn(), r.performanceByVersion(), r.performanceBySegment(), r.windows(),
                 r.calibration(), r.fairness(), r.latency(), r.latencyByVersion(), r.quality(), r.segments(), r.inputs(),
                 r.summary(), r.redactor());
-    }
-
-    private void write(String text) {
-        if (out == null) {
-            PrintWriter stdout = spec.commandLine().getOut();
-            stdout.print(text);
-            stdout.flush();
-            return;
-        }
-        try {
-            Files.writeString(out, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException("cannot write " + out + ": " + e.getMessage(), e);
-        }
     }
 
 }
