@@ -35,7 +35,7 @@ public final class InquestCommand implements Callable<Integer> {
         return List.of(new OpenCommand(), new DriftCommand(), new TraceCommand(), new QualityCommand(),
                 new DemoCommand(),
                 new ImportCommand(), new TablesCommand(), new QuarantineCommand(), new QueryCommand(),
-                new ReportCommand());
+                new ReportCommand(), new ReplayCommand());
     }
 
     @Override
