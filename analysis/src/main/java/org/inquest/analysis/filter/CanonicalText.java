@@ -71,7 +71,7 @@ public final class CanonicalText {
 
     public static String operand(Operand o) {
         if (o instanceof ColumnRef c) {
-            return identifier(c.name());
+            return c.keyed() ? identifier(c.name()) + "[" + string(c.key()) + "]" : identifier(c.name());
         }
         if (o instanceof TextLiteral t) {
             return string(t.value());

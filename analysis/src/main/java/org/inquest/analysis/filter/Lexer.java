@@ -76,6 +76,8 @@ final class Lexer {
         switch (c) {
             case '(': return new Token(TokenKind.LPAREN, "(", start, 1);
             case ')': return new Token(TokenKind.RPAREN, ")", start, 1);
+            case '[': return new Token(TokenKind.LBRACKET, "[", start, 1);
+            case ']': return new Token(TokenKind.RBRACKET, "]", start, 1);
             case ',': return new Token(TokenKind.COMMA, ",", start, 1);
             case '-': return new Token(TokenKind.MINUS, "-", start, 1);
             case '=': return new Token(TokenKind.EQ, "=", start, 1);

@@ -10,11 +10,23 @@ public sealed interface Operand permits Operand.ColumnRef, Operand.Literal {
 
     Operand withoutPositions();
 
-    /** A column, by the name as written (quotes removed). */
-    record ColumnRef(String name, Span span) implements Operand {
+    /**
+     * A column, by the name as written (quotes removed); with a {@code key}, one field of a JSON column, written
+     * {@code attributes['http.route']} (the value under that key, compared as the literal it meets).
+     */
+    record ColumnRef(String name, String key, Span span) implements Operand {
+        public ColumnRef(String name, Span span) {
+            this(name, null, span);
+        }
+
         @Override
         public ColumnRef withoutPositions() {
-            return new ColumnRef(name, Span.NONE);
+            return new ColumnRef(name, key, Span.NONE);
+        }
+
+        /** True for {@code column['key']}. */
+        public boolean keyed() {
+            return key != null;
         }
     }
 

@@ -28,7 +28,7 @@ import org.inquest.analysis.filter.Operand.TimestampLiteral;
  * tail       := cmp operand | [NOT] IN '(' literal (',' literal)* ')' | [NOT] BETWEEN operand AND operand
  *             | [NOT] LIKE operand | IS [NOT] NULL
  * operand    := column | literal
- * column     := IDENTIFIER | QUOTED_IDENTIFIER
+ * column     := ( IDENTIFIER | QUOTED_IDENTIFIER ) [ '[' STRING ']' ]    -- a key of a JSON column
  * literal    := STRING | ['-'] NUMBER | TRUE | FALSE | TIMESTAMP STRING | DATE STRING
  * </pre>
  *
@@ -261,11 +261,11 @@ final class Parser {
                     return typedLiteral(t, next);
                 }
                 index++;
-                return new ColumnRef(t.value(), t.span());
+                return column(t);
             }
             case QUOTED_IDENTIFIER -> {
                 index++;
-                return new ColumnRef(t.value(), t.span());
+                return column(t);
             }
             case STRING -> {
                 index++;
@@ -292,6 +292,25 @@ final class Parser {
             case NULL -> throw error(t, "NULL is not a value to compare with: write IS NULL or IS NOT NULL");
             default -> throw error(t, "expected " + what + ", found " + t.describe());
         }
+    }
+
+    /** The column just read, or {@code column['key']} when a bracket follows. */
+    private ColumnRef column(Token name) {
+        Token open = current();
+        if (!accept(TokenKind.LBRACKET)) {
+            return new ColumnRef(name.value(), name.span());
+        }
+        Token key = current();
+        if (key.kind() != TokenKind.STRING) {
+            throw error(key, "expected a key in single quotes after '[', found " + key.describe());
+        }
+        index++;
+        Token close = current();
+        if (!accept(TokenKind.RBRACKET)) {
+            throw error(close, "expected ']' to close the '[' at position " + (open.position() + 1) + ", found "
+                    + close.describe());
+        }
+        return new ColumnRef(name.value(), key.value(), name.span().to(close.span()));
     }
 
     /** A number literal; an exponent beyond what a number can hold is a fault of the literal. */

@@ -55,51 +55,74 @@ final class SqlCompiler {
             expr(not.operand());
             sql.append(')');
         } else if (e instanceof Expr.Comparison c) {
-            String context = sqlTypeOf(c.left() instanceof ColumnRef ? c.left() : c.right());
-            operand(c.left(), context);
+            boolean keyedLeft = keyed(c.left());
+            ValueType as = keyedLeft ? KeyedValues.classOf((Literal) c.right())
+                    : keyed(c.right()) ? KeyedValues.classOf((Literal) c.left()) : null;
+            String context = as != null ? keyedContext(as) : sqlTypeOf(c.left() instanceof ColumnRef ? c.left()
+                    : c.right());
+            operand(c.left(), context, as);
             sql.append(' ').append(c.op().sql()).append(' ');
-            operand(c.right(), context);
+            operand(c.right(), context, as);
         } else if (e instanceof Expr.InList in) {
-            String context = sqlTypeOf(in.subject());
-            operand(in.subject(), context);
+            ValueType as = keyed(in.subject()) ? KeyedValues.classOf(in.values().get(0)) : null;
+            String context = as != null ? keyedContext(as) : sqlTypeOf(in.subject());
+            operand(in.subject(), context, as);
             sql.append(in.negated() ? " NOT IN (" : " IN (");
             for (int i = 0; i < in.values().size(); i++) {
                 sql.append(i == 0 ? "" : ", ");
-                operand(in.values().get(i), context);
+                operand(in.values().get(i), context, as);
             }
             sql.append(')');
         } else if (e instanceof Expr.Between b) {
-            String context = sqlTypeOf(b.subject());
-            operand(b.subject(), context);
+            ValueType as = keyed(b.subject()) ? KeyedValues.classOf((Literal) b.low()) : null;
+            String context = as != null ? keyedContext(as) : sqlTypeOf(b.subject());
+            operand(b.subject(), context, as);
             sql.append(b.negated() ? " NOT BETWEEN " : " BETWEEN ");
-            operand(b.low(), context);
+            operand(b.low(), context, as);
             sql.append(" AND ");
-            operand(b.high(), context);
+            operand(b.high(), context, as);
         } else if (e instanceof Expr.IsNull n) {
-            operand(n.subject(), null);
+            operand(n.subject(), null, null);
             sql.append(n.negated() ? " IS NOT NULL" : " IS NULL");
         } else if (e instanceof Expr.Like l) {
-            operand(l.subject(), null);
+            operand(l.subject(), null, null);
             sql.append(l.negated() ? " NOT LIKE " : " LIKE ");
-            operand(l.pattern(), null);
+            operand(l.pattern(), null, null);
         } else {
             Operand o = ((Expr.Truth) e).operand();
             if (o instanceof BooleanLiteral b) {
                 sql.append(b.value() ? "TRUE" : "FALSE");
             } else {
-                operand(o, null);
+                operand(o, null, ValueType.BOOLEAN);
             }
         }
+    }
+
+    private static boolean keyed(Operand o) {
+        return o instanceof ColumnRef c && c.keyed();
+    }
+
+    /** The column type a literal compared with a keyed value converts to: timestamps need their cast. */
+    private static String keyedContext(ValueType as) {
+        return as == ValueType.TIMESTAMP ? "TIMESTAMP" : null;
     }
 
     private String sqlTypeOf(Operand o) {
         return o instanceof ColumnRef c ? table.column(c.name()).orElseThrow().sqlType() : null;
     }
 
-    /** A column (quoted) or a literal (a parameter); {@code columnType} is the type it is compared with. */
-    private void operand(Operand o, String columnType) {
+    /**
+     * A column (quoted), a keyed value of a JSON column read as {@code keyedAs} (text when null), or a literal (a
+     * parameter); {@code columnType} is the type a literal is compared with.
+     */
+    private void operand(Operand o, String columnType, ValueType keyedAs) {
         if (o instanceof ColumnRef c) {
-            sql.append(Identifiers.quote(c.name()));
+            if (c.keyed()) {
+                sql.append(KeyedValues.sql(Identifiers.quote(c.name()), keyedAs));
+                parameters.add(KeyedValues.pointer(c.key()));
+            } else {
+                sql.append(Identifiers.quote(c.name()));
+            }
             return;
         }
         Literal literal = (Literal) o;

@@ -4,7 +4,7 @@ package org.inquest.analysis.filter;
 public enum TokenKind {
     IDENTIFIER, QUOTED_IDENTIFIER, STRING, NUMBER,
     EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="),
-    LPAREN("("), RPAREN(")"), COMMA(","), MINUS("-"),
+    LPAREN("("), RPAREN(")"), LBRACKET("["), RBRACKET("]"), COMMA(","), MINUS("-"),
     AND("AND"), OR("OR"), NOT("NOT"), IN("IN"), BETWEEN("BETWEEN"), IS("IS"), NULL("NULL"), LIKE("LIKE"),
     TRUE("TRUE"), FALSE("FALSE"),
     EOF;

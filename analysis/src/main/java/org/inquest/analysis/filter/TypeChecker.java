@@ -49,7 +49,15 @@ final class TypeChecker {
         if (e instanceof Expr.Comparison c) {
             Operand left = resolve(c.left());
             Operand right = resolve(c.right());
-            if (left instanceof ColumnRef l && right instanceof ColumnRef r) {
+            if (keyed(left) || keyed(right)) {
+                ColumnRef ref = (ColumnRef) (keyed(left) ? left : right);
+                Operand other = keyed(left) ? right : left;
+                if (!(other instanceof Literal literal)) {
+                    throw mismatch(c.span(), "compare " + CanonicalText.operand(ref) + " with a value, not with a"
+                            + " column");
+                }
+                KeyedValues.requireComparable(ref, List.of(literal));
+            } else if (left instanceof ColumnRef l && right instanceof ColumnRef r) {
                 ValueType lt = typeOf(l);
                 ValueType rt = typeOf(r);
                 if (lt != rt || lt == ValueType.OTHER) {
@@ -66,8 +74,12 @@ final class TypeChecker {
         }
         if (e instanceof Expr.InList in) {
             ColumnRef subject = subjectColumn(in.subject(), "IN");
-            for (Literal v : in.values()) {
-                requireValue(subject, v);
+            if (subject.keyed()) {
+                KeyedValues.requireComparable(subject, in.values());
+            } else {
+                for (Literal v : in.values()) {
+                    requireValue(subject, v);
+                }
             }
             return new Expr.InList(subject, in.values(), in.negated(), in.span());
         }
@@ -75,6 +87,16 @@ final class TypeChecker {
             ColumnRef subject = subjectColumn(b.subject(), "BETWEEN");
             Operand low = resolve(b.low());
             Operand high = resolve(b.high());
+            if (subject.keyed()) {
+                for (Operand bound : List.of(low, high)) {
+                    if (!(bound instanceof Literal)) {
+                        throw mismatch(bound.span(), "the bounds of " + CanonicalText.operand(subject)
+                                + " BETWEEN must be values");
+                    }
+                }
+                KeyedValues.requireComparable(subject, List.of((Literal) low, (Literal) high));
+                return new Expr.Between(subject, low, high, b.negated(), b.span());
+            }
             for (Operand bound : List.of(low, high)) {
                 if (bound instanceof ColumnRef col) {
                     if (typeOf(col) != typeOf(subject) || typeOf(col) == ValueType.OTHER) {
@@ -92,7 +114,7 @@ final class TypeChecker {
         }
         if (e instanceof Expr.Like l) {
             ColumnRef subject = subjectColumn(l.subject(), "LIKE");
-            if (typeOf(subject) != ValueType.TEXT) {
+            if (!subject.keyed() && typeOf(subject) != ValueType.TEXT) {
                 throw mismatch(subject.span(), "LIKE needs a text column, but " + describe(subject) + " is "
                         + sqlType(subject));
             }
@@ -104,7 +126,7 @@ final class TypeChecker {
         Expr.Truth t = (Expr.Truth) e;
         Operand o = resolve(t.operand());
         if (o instanceof ColumnRef col) {
-            if (typeOf(col) != ValueType.BOOLEAN) {
+            if (!col.keyed() && typeOf(col) != ValueType.BOOLEAN) {
                 throw mismatch(col.span(), "column " + describe(col) + " is " + sqlType(col)
                         + ", not a boolean: compare it with a value (e.g. " + CanonicalText.identifier(col.name())
                         + " = ...)");
@@ -152,9 +174,18 @@ final class TypeChecker {
 
     private Operand resolve(Operand o) {
         if (o instanceof ColumnRef c) {
-            return new ColumnRef(column(c).name(), c.span());
+            ColumnInfo column = column(c);
+            if (c.keyed() && !KeyedValues.isJson(column.sqlType())) {
+                throw mismatch(c.span(), "column " + CanonicalText.identifier(column.name()) + " is "
+                        + column.sqlType() + ": only a JSON column (e.g. attributes) has keys to read with ['...']");
+            }
+            return new ColumnRef(column.name(), c.key(), c.span());
         }
         return o;
+    }
+
+    private static boolean keyed(Operand o) {
+        return o instanceof ColumnRef c && c.keyed();
     }
 
     ValueType typeOf(ColumnRef c) {

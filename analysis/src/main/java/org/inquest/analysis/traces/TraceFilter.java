@@ -13,9 +13,11 @@ import org.inquest.connectors.workspace.Identifiers;
  * Which spans of a spans table an analysis looks at, as the user states it, in three filter-language expressions
  * (each optional, all must hold):
  * <ul>
- * <li>{@code where} — on span columns: which spans are measured (e.g. {@code name = 'feature_store.lookup'});</li>
+ * <li>{@code where} — on span columns and attributes: which spans are measured
+ * (e.g. {@code name = 'feature_store.lookup' AND attributes['db.system'] = 'redis'});</li>
  * <li>{@code traceWhere} — traces having at least one span that matches: every span of those traces is measured
- * (e.g. {@code status = 2}: whole requests that had an error somewhere);</li>
+ * (e.g. {@code attributes['http.route'] = '/v1/score'} picks whole requests by their root's route, {@code status
+ * = 2} whole requests that had an error somewhere);</li>
  * <li>{@code predictionWhere} on the {@code predictions} table — traces linked, by the predictions'
  * {@code trace_id} role, to a prediction row that matches (e.g. {@code channel = 'mobile'}, or
  * {@code prediction != label} for the wrong ones; {@code predictions} alone means "traces with a prediction").</li>

@@ -10,11 +10,13 @@ import picocli.CommandLine.Option;
  */
 final class TraceFilterOptions {
     @Option(names = "--where", paramLabel = "EXPR",
-            description = "Only spans matching this filter on span columns, e.g. \"service = 'api' AND status = 2\".")
+            description = "Only spans matching this filter: span columns and attributes, e.g."
+                    + " \"service = 'api' AND status = 2\" or \"attributes['db.system'] = 'redis'\".")
     String where;
 
     @Option(names = "--trace-where", paramLabel = "EXPR",
-            description = "Only traces having at least one span matching this filter (all their spans count).")
+            description = "Only traces having at least one span matching this filter (all their spans count),"
+                    + " e.g. \"attributes['http.route'] = '/v1/score'\".")
     String traceWhere;
 
     @Option(names = "--predictions", paramLabel = "TABLE",

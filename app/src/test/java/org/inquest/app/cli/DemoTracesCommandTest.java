@@ -47,7 +47,7 @@ class DemoTracesCommandTest {
         assertTrue(slow / normal > 8, "the feature-store lookup is the slow stage: " + slow + " vs " + normal);
         // cohort compare: the slowest 5 % of requests against the rest, over all requests and over mobile ones
         for (String[] base : new String[][] {{}, {"--predictions", "predictions", "--prediction-where",
-            "channel = 'mobile'"}}) {
+            "channel = 'mobile'"}, {"--trace-where", "attributes['channel'] = 'mobile'"}}) {
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("trace", "compare",
                     "--workspace", ws, "--table", "spans"));
             args.addAll(java.util.List.of(base));
