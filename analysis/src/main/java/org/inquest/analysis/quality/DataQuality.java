@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.inquest.analysis.filter.ValueType;
@@ -112,18 +111,16 @@ public final class DataQuality {
                 curStats = cur != null && ColumnKind.of(cur).hasCategories() ? curStats.withTop(cats.currentTop())
                         : curStats;
             }
-            Grader grader = new Grader(thresholds);
+            QualityGrader grader = new QualityGrader(thresholds);
             if (ref == null) {
                 added.add(new SchemaDifferences.Column(name, cur.sqlType()));
-                grader.raise(Severity.WARNING, "added in the current slice (not in the reference)");
+                grader.added();
             } else if (cur == null) {
                 missing.add(new SchemaDifferences.Column(name, ref.sqlType()));
-                grader.raise(Severity.CRITICAL, "missing from the current slice");
+                grader.missing();
             } else if (!ref.sqlType().equalsIgnoreCase(cur.sqlType())) {
-                Severity s = ValueType.ofSqlType(ref.sqlType()) == ValueType.ofSqlType(cur.sqlType())
-                        ? Severity.WARNING : Severity.CRITICAL;
+                Severity s = grader.typeChanged(ref.sqlType(), cur.sqlType());
                 typeChanged.add(new SchemaDifferences.TypeChange(name, ref.sqlType(), cur.sqlType(), s));
-                grader.raise(s, "type changed from " + ref.sqlType() + " to " + cur.sqlType());
             }
             Double nullShareChange = null;
             List<String> newCategories = null;
@@ -133,27 +130,29 @@ public final class DataQuality {
             Double outOfRangeShare = null;
             if (refStats != null && curStats != null) {
                 nullShareChange = curStats.nullShare() - refStats.nullShare();
-                grader.nullShare(refStats, curStats);
-                grader.constant(refStats, curStats);
+                grader.nullShare(refStats.nullShare(), curStats.nullShare());
+                grader.constant(refStats.distinct(), curStats.distinct() != null && curStats.distinct() == 1,
+                        curStats.values());
                 boolean bothCategorical = ColumnKind.of(ref).hasCategories() && ColumnKind.of(cur).hasCategories();
                 if (bothCategorical && cats != null && refStats.values() > 0) {
                     newCategories = cats.newCategories();
                     newCount = cats.newCategoryCount();
                     newRows = cats.newCategoryRows();
-                    grader.newCategories(cats, curStats.values());
+                    grader.newCategories(cats.newCategoryCount(), cats.newCategoryRows(), cats.newCategories(),
+                            curStats.values());
                 }
                 Long oor = curProfile.outOfRange().get(name);
                 if (oor != null) {
                     outOfRange = oor;
                     outOfRangeShare = curStats.values() == 0 ? 0.0 : (double) oor / curStats.values();
-                    grader.outOfRange(oor, outOfRangeShare, refStats);
+                    grader.outOfRange(oor, outOfRangeShare, refStats.min(), refStats.max());
                 }
             }
             ColumnInfo described = ref != null ? ref : cur;
             columns.add(new ColumnQuality(name, ColumnKind.of(described).wireName(),
                     ref == null ? null : ref.sqlType(), cur == null ? null : cur.sqlType(), refStats, curStats,
-                    newCategories, newCount, newRows, outOfRange, outOfRangeShare, nullShareChange, grader.severity,
-                    grader.findings));
+                    newCategories, newCount, newRows, outOfRange, outOfRangeShare, nullShareChange, grader.severity(),
+                    grader.findings()));
         }
         Severity overall = Severity.OK;
         for (ColumnQuality c : columns) {
@@ -174,59 +173,5 @@ public final class DataQuality {
 
     private static boolean isNumber(ColumnInfo c) {
         return ValueType.ofSqlType(c.sqlType()) == ValueType.NUMBER;
-    }
-
-    /** Collects one column's findings and its worst severity. */
-    private static final class Grader {
-        private final QualityThresholds t;
-        private Severity severity = Severity.OK;
-        private final List<String> findings = new ArrayList<>();
-
-        Grader(QualityThresholds thresholds) {
-            this.t = thresholds;
-        }
-
-        void raise(Severity s, String finding) {
-            severity = Severity.max(severity, s);
-            findings.add(s.wireName() + ": " + finding);
-        }
-
-        void nullShare(ColumnStats ref, ColumnStats cur) {
-            double change = cur.nullShare() - ref.nullShare();
-            Severity s = QualityThresholds.grade(change, t.nullShareWarning(), t.nullShareCritical());
-            if (s != Severity.OK) {
-                raise(s, String.format(Locale.ROOT, "null share up %.1f points (%.1f%% -> %.1f%%)", change * 100,
-                        ref.nullShare() * 100, cur.nullShare() * 100));
-            }
-        }
-
-        void constant(ColumnStats ref, ColumnStats cur) {
-            if (ref.distinct() != null && cur.distinct() != null && ref.distinct() > 1 && cur.distinct() == 1
-                    && cur.values() > 1) {
-                raise(Severity.WARNING, "constant in the current slice (the reference has " + ref.distinct()
-                        + " distinct values)");
-            }
-        }
-
-        void newCategories(CategoryCounter.Categories cats, long currentValues) {
-            if (cats.newCategoryCount() == 0) {
-                return;
-            }
-            double share = currentValues == 0 ? 0.0 : (double) cats.newCategoryRows() / currentValues;
-            Severity s = QualityThresholds.grade(share, t.newCategoryShareWarning(), t.newCategoryShareCritical());
-            if (s != Severity.OK) {
-                raise(s, String.format(Locale.ROOT, "%d new categories in %.1f%% of current values (e.g. %s)",
-                        cats.newCategoryCount(), share * 100, String.join(", ", cats.newCategories().stream()
-                                .limit(3).map(v -> "'" + v + "'").toList())));
-            }
-        }
-
-        void outOfRange(long count, double share, ColumnStats ref) {
-            Severity s = QualityThresholds.grade(share, t.outOfRangeShareWarning(), t.outOfRangeShareCritical());
-            if (s != Severity.OK) {
-                raise(s, String.format(Locale.ROOT, "%d values (%.1f%%) outside the reference range [%s, %s]", count,
-                        share * 100, ref.min(), ref.max()));
-            }
-        }
     }
 }

@@ -94,6 +94,10 @@ public final class Workbench {
     private final ReportViewModel report = new ReportViewModel();
     private final org.inquest.app.ui.traces.TracesViewModel traces = new org.inquest.app.ui.traces.TracesViewModel();
     private final TabPane tabs = new TabPane();
+    /** How each tab shows a new snapshot; a tab not on screen is brought up to date when it is selected. */
+    private final java.util.Map<String, java.util.function.Consumer<org.inquest.app.ui.analysis.IncidentSnapshot>>
+            showers = new java.util.LinkedHashMap<>();
+    private final java.util.Set<String> stale = new java.util.HashSet<>();
     private final Scene scene;
 
     public Workbench(Stage stage) {
@@ -103,15 +107,18 @@ public final class Workbench {
                 new RecentWorkspaces(AppDirs.recentFile()), status);
         vm.runnerProperty().addListener((o, old, runner) -> attach(runner));
         slices.appliedProperty().addListener((o, a, spec) -> incident.compute(spec));
+        CalibrationView calibrationView = new CalibrationView();
+        showers.put("tab-quality", quality::show);
+        showers.put("tab-drift", drift::show);
+        showers.put("tab-performance", performance::show);
+        showers.put("tab-fairness", fairness::show);
+        showers.put("tab-versions", versions::show);
+        showers.put("tab-segments", segments::show);
+        showers.put("tab-report", report::show);
+        showers.put("tab-calibration", calibrationView::show);
         incident.snapshotProperty().addListener((o, a, snap) -> {
             overview.show(snap);
-            drift.show(snap);
-            quality.show(snap);
-            performance.show(snap);
-            fairness.show(snap);
-            versions.show(snap);
-            segments.show(snap);
-            report.show(snap);
+            stale.addAll(showers.keySet());
             loadVisibleTab();
         });
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> loadVisibleTab());
@@ -125,7 +132,7 @@ public final class Workbench {
         tabs.getTabs().add(tab("Drift", "tab-drift", new DriftView(drift)));
         tabs.getTabs().add(tab("Versions", "tab-versions", new VersionsView(versions)));
         tabs.getTabs().add(tab("Performance", "tab-performance", new PerformanceView(performance)));
-        tabs.getTabs().add(tab("Calibration", "tab-calibration", new CalibrationView(incident.snapshotProperty())));
+        tabs.getTabs().add(tab("Calibration", "tab-calibration", calibrationView));
         tabs.getTabs().add(tab("Fairness", "tab-fairness", new FairnessView(fairness)));
         tabs.getTabs().add(tab("Segments", "tab-segments", new SegmentsView(segments, this::applySegment)));
         tabs.getTabs().add(tab("Traces", "tab-traces", new org.inquest.app.ui.traces.TracesView(traces)));
@@ -178,6 +185,7 @@ public final class Workbench {
         sql.attach(runner);
         incident.attach(runner);
         drift.attach(runner);
+        quality.attach(runner);
         performance.attach(runner);
         fairness.attach(runner);
         versions.attach(runner);
@@ -206,6 +214,7 @@ public final class Workbench {
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         dark.selectedProperty().bindBidirectional(vm.darkProperty());
         MenuItem refresh = item("Refresh", "F5", () -> {
+            incident.invalidate();
             explorer.refresh();
             slices.reload(false);
             slices.apply();
@@ -250,9 +259,16 @@ public final class Workbench {
         return item;
     }
 
-    /** Tabs with extra work of their own (drift over time, segments) compute it when first shown. */
+    /**
+     * Brings the visible tab up to date with the snapshot (tabs not on screen wait until selected, so a filter change
+     * costs the FX thread only the overview), and lets tabs with extra work of their own (drift over time,
+     * segments) compute it when first shown.
+     */
     private void loadVisibleTab() {
         Tab t = tabs.getSelectionModel().getSelectedItem();
+        if (t != null && stale.remove(t.getId())) {
+            showers.get(t.getId()).accept(incident.snapshotProperty().get());
+        }
         if (t == null || incident.snapshotProperty().get() == null) {
             return;
         }
@@ -292,6 +308,7 @@ public final class Workbench {
         ImportViewModel importVm = new ImportViewModel(vm.workspaceProperty().get(), vm.runnerProperty().get(), opener,
                 Platform::runLater);
         return ImportDialog.show(stage, importVm, files, table -> QuarantineView.show(stage, explorer, table), () -> {
+            incident.invalidate();
             explorer.refresh();
             slices.reload(false);
         });
@@ -383,6 +400,10 @@ public final class Workbench {
 
     public IncidentViewModel incident() {
         return incident;
+    }
+
+    public OverviewViewModel overview() {
+        return overview;
     }
 
     public StatusModel status() {

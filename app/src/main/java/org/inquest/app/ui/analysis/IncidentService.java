@@ -9,6 +9,7 @@ import org.inquest.analysis.drift.DriftAnalysis;
 import org.inquest.analysis.drift.DriftOptions;
 import org.inquest.analysis.drift.DriftResult;
 import org.inquest.analysis.quality.DataQuality;
+import org.inquest.analysis.quality.QualityAlerts;
 import org.inquest.analysis.quality.QualityReport;
 import org.inquest.analysis.latency.Latency;
 import org.inquest.analysis.latency.LatencyAnalyzer;
@@ -22,57 +23,123 @@ import org.inquest.analysis.slice.SliceQueries;
 import org.inquest.analysis.slice.SliceResolver;
 import org.inquest.app.ui.slice.SliceSpec;
 import org.inquest.app.ui.task.WorkContext;
+import org.inquest.connectors.catalog.Catalog;
+import org.inquest.connectors.catalog.TableInfo;
 
 /**
- * The workbench's one way into the analysis engines for the overview: resolves both slices (the filter language
- * again, on the worker), then asks each engine for its numbers. No statistic is computed here.
+ * The workbench's one way into the analysis engines for the overview. No statistic is computed here: every number
+ * is an engine's. {@link #compute} is the whole snapshot in one go, uncached (tests compare the workbench with it);
+ * the workbench itself uses the three parts ({@link #model}, {@link #drift}, {@link #quality}), which run on both
+ * workers at once and take everything that depends only on the reference slice from a {@link ReferenceCache}.
  */
 public final class IncidentService {
     /** Decision threshold on the score when there is no prediction column (the contract's default). */
     public static final double THRESHOLD = 0.5;
 
-    public IncidentSnapshot compute(WorkContext ctx, SliceSpec spec) {
+    /** Both slices, resolved through the filter language. */
+    public record Slices(Slice reference, Slice current) {
+    }
+
+    /** Rows, model quality, calibration and latency of both slices. */
+    public record ModelPart(Slices slices, long referenceRows, long currentRows, TaskKind task,
+            PerformanceMetrics referencePerformance, PerformanceMetrics currentPerformance,
+            Calibration referenceCalibration, Calibration currentCalibration, Latency referenceLatency,
+            Latency currentLatency) {
+    }
+
+    /** The whole snapshot, sequentially and without any cache. */
+    public IncidentSnapshot compute(WorkContext ctx, SliceSpec spec) throws Exception {
         long start = System.nanoTime();
+        ReferenceCache none = new ReferenceCache();
+        ctx.progress(0, 3, "Model quality");
+        ModelPart model = model(ctx, spec, none);
+        ctx.progress(1, 3, "Drift");
+        DriftResult drift = drift(ctx, spec, none);
+        ctx.progress(2, 3, "Data quality");
+        QualityReport quality = quality(ctx, spec, none);
+        return snapshot(spec, model, drift, QualityAlerts.of(quality), quality,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    public static IncidentSnapshot snapshot(SliceSpec spec, ModelPart m, DriftResult drift, QualityAlerts alerts,
+            QualityReport quality, long millis) {
+        return new IncidentSnapshot(spec, m.slices().reference(), m.slices().current(), m.referenceRows(),
+                m.currentRows(), m.task(), m.referencePerformance(), m.currentPerformance(),
+                m.referenceCalibration(), m.currentCalibration(), m.referenceLatency(), m.currentLatency(), drift,
+                alerts, quality, millis);
+    }
+
+    /** Resolves both filters (the tables' catalog entries come from the cache). */
+    public Slices slices(WorkContext ctx, SliceSpec spec, ReferenceCache cache) throws Exception {
         Connection c = ctx.connection();
-        SliceResolver resolver = new SliceResolver(c);
-        Slice ref = resolver.resolve(spec.referenceTable(), spec.referenceWhere(), "reference filter");
-        Slice cur = resolver.resolve(spec.currentTable(), spec.currentWhere(), "current filter");
-        int steps = 7;
-        ctx.progress(0, steps, "Counting rows");
-        long refRows = SliceQueries.count(c, ref);
+        TableInfo refTable = cache.get("table|" + spec.referenceTable(), () -> new Catalog(c).table(spec.referenceTable()));
+        TableInfo curTable = cache.get("table|" + spec.currentTable(), () -> new Catalog(c).table(spec.currentTable()));
+        return new Slices(SliceResolver.on(refTable, spec.referenceWhere(), "reference filter"),
+                SliceResolver.on(curTable, spec.currentWhere(), "current filter"));
+    }
+
+    /** Row counts, task, model quality, calibration and latency; the reference's from the cache. */
+    public ModelPart model(WorkContext ctx, SliceSpec spec, ReferenceCache cache) throws Exception {
+        Connection c = ctx.connection();
+        Slices s = slices(ctx, spec, cache);
+        Slice ref = s.reference();
+        Slice cur = s.current();
+        String refKey = "|" + spec.referenceTable() + "|" + spec.referenceWhere();
+        long refRows = cache.get("rows" + refKey, () -> SliceQueries.count(c, ref));
         long curRows = SliceQueries.count(c, cur);
         ctx.checkCancelled();
         ModelColumns refCols = ModelColumns.of(ref.table());
         ModelColumns curCols = ModelColumns.of(cur.table());
-        ctx.progress(1, steps, "Model quality");
-        TaskKind task = new TaskDetector(c).detect(List.of(ref, cur), curCols.label().isPresent() ? curCols : refCols);
+        // The task over both slices is the larger of the two (TaskDetector: regression wins, then multi-class).
+        ModelColumns taskCols = curCols.label().isPresent() ? curCols : refCols;
+        String labelName = taskCols.label().map(l -> l.name()).orElse("");
+        TaskDetector detector = new TaskDetector(c);
+        TaskKind refTask = cache.get("task|" + labelName + refKey, () -> detector.detect(List.of(ref), taskCols));
+        TaskKind curTask = detector.detect(List.of(cur), taskCols);
+        TaskKind task = refTask.ordinal() >= curTask.ordinal() ? refTask : curTask;
+        ctx.checkCancelled();
         PerformanceAnalyzer perf = new PerformanceAnalyzer(c);
-        PerformanceMetrics refPerf = perf.analyze(ref, refCols, task, THRESHOLD);
+        PerformanceMetrics refPerf = cache.get("perf|" + task + refKey,
+                () -> perf.analyze(ref, refCols, task, THRESHOLD));
         PerformanceMetrics curPerf = perf.analyze(cur, curCols, task, THRESHOLD);
         ctx.checkCancelled();
-        ctx.progress(2, steps, "Calibration");
         Calibration refCal = null;
         Calibration curCal = null;
         if (task == TaskKind.BINARY) {
             CalibrationAnalyzer cal = new CalibrationAnalyzer(c);
             refCal = refCols.score().isPresent() && refCols.label().isPresent()
-                    ? cal.analyze(ref, refCols, BinStrategy.UNIFORM) : null;
+                    ? cache.get("calibration" + refKey, () -> cal.analyze(ref, refCols, BinStrategy.UNIFORM)) : null;
             curCal = curCols.score().isPresent() && curCols.label().isPresent()
                     ? cal.analyze(cur, curCols, BinStrategy.UNIFORM) : null;
         }
         ctx.checkCancelled();
-        ctx.progress(3, steps, "Latency");
         LatencyAnalyzer lat = new LatencyAnalyzer(c);
-        Latency refLat = lat.analyze(ref).orElse(null);
+        Latency refLat = cache.get("latency" + refKey, () -> lat.analyze(ref).orElse(null));
         Latency curLat = lat.analyze(cur).orElse(null);
-        ctx.checkCancelled();
-        ctx.progress(4, steps, "Drift");
-        DriftResult drift = DriftAnalysis.run(c, ref, cur, DriftOptions.defaults());
-        ctx.checkCancelled();
-        ctx.progress(5, steps, "Data quality");
-        QualityReport quality = DataQuality.compare(c, ref, cur);
-        ctx.progress(7, steps, "Done");
-        return new IncidentSnapshot(spec, ref, cur, refRows, curRows, task, refPerf, curPerf, refCal, curCal, refLat,
-                curLat, drift, quality, (System.nanoTime() - start) / 1_000_000);
+        return new ModelPart(s, refRows, curRows, task, refPerf, curPerf, refCal, curCal, refLat, curLat);
+    }
+
+    /** Drift of every feature. */
+    public DriftResult drift(WorkContext ctx, SliceSpec spec, ReferenceCache cache) throws Exception {
+        Slices s = slices(ctx, spec, cache);
+        return DriftAnalysis.run(ctx.connection(), s.reference(), s.current(), DriftOptions.defaults());
+    }
+
+    /**
+     * The data-quality grades the overview shows (equal to the full report's), computed from the cached reference
+     * profile and one scan of the current slice.
+     */
+    public QualityAlerts qualityAlerts(WorkContext ctx, SliceSpec spec, ReferenceCache cache) throws Exception {
+        Connection c = ctx.connection();
+        Slices s = slices(ctx, spec, cache);
+        QualityAlerts.Reference ref = cache.get("quality|" + spec.referenceTable() + "|" + spec.referenceWhere(),
+                () -> QualityAlerts.reference(c, s.reference()));
+        return QualityAlerts.compare(c, ref, s.current());
+    }
+
+    /** The full data quality report (the data quality tab asks for it when shown). */
+    public QualityReport quality(WorkContext ctx, SliceSpec spec, ReferenceCache cache) throws Exception {
+        Slices s = slices(ctx, spec, cache);
+        return DataQuality.compare(ctx.connection(), s.reference(), s.current());
     }
 }

@@ -30,7 +30,7 @@ public final class CalibrationView extends BorderPane {
             "share of scored rows");
     private final Label numbers = Clip.copyable(new Label());
 
-    public CalibrationView(javafx.beans.value.ObservableValue<IncidentSnapshot> snapshot) {
+    public CalibrationView() {
         setId("calibration");
         numbers.setId("calibration-numbers");
         numbers.setPadding(new Insets(6, 8, 6, 8));
@@ -45,10 +45,10 @@ public final class CalibrationView extends BorderPane {
         VBox.setVgrow(charts, Priority.ALWAYS);
         box.setPadding(new Insets(6));
         setCenter(box);
-        snapshot.addListener((o, a, s) -> show(s));
     }
 
-    void show(IncidentSnapshot s) {
+    /** Shows {@code s} (the workbench calls this when the tab is on screen). */
+    public void show(IncidentSnapshot s) {
         reliability.getData().clear();
         histogram.getData().clear();
         if (s == null) {

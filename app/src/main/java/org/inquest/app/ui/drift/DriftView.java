@@ -30,6 +30,7 @@ public final class DriftView extends BorderPane {
     private final BarChart<String, Number> histogram = Charts.bars("drift-histogram", "", "share of rows");
     private final LineChart<String, Number> overTime = Charts.lines("drift-over-time", "day", "statistic");
     private final Label numbers = Clip.copyable(new Label());
+    private final javafx.scene.layout.GridPane metrics = new javafx.scene.layout.GridPane();
 
     public DriftView(DriftViewModel vm) {
         setId("drift");
@@ -77,19 +78,33 @@ public final class DriftView extends BorderPane {
         numbers.setWrapText(true);
         numbers.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         numbers.setId("drift-numbers");
-        VBox detail = new VBox(6, numbers, histogram, new Label("Drift over time (each day of current vs reference)"),
-                windowsState, overTime);
-        VBox.setVgrow(histogram, Priority.ALWAYS);
+        metrics.setId("drift-metrics");
+        metrics.setHgap(14);
+        metrics.setVgap(1);
+        metrics.getStyleClass().add("text-small");
+        metrics.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // The metrics sit in a compact grid (three name/value pairs a row) so the histogram keeps most of the
+        // height at 1366×768; histogram and drift over time share the rest through a divider the user can move.
+        histogram.setMinHeight(180);
+        overTime.setMinHeight(120);
+        VBox overTimeBox = new VBox(4, new Label("Drift over time (each day of current vs reference)"), windowsState,
+                overTime);
         VBox.setVgrow(overTime, Priority.ALWAYS);
+        SplitPane charts = new SplitPane(histogram, overTimeBox);
+        charts.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        charts.setDividerPositions(0.6);
+        VBox detail = new VBox(6, numbers, metrics, charts);
+        VBox.setVgrow(charts, Priority.ALWAYS);
         detail.setPadding(new Insets(6));
         SplitPane split = new SplitPane(table, detail);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.5);
         setCenter(split);
     }
 
     private void showFeature(FeatureDrift f, DriftResult windows) {
         histogram.getData().clear();
         overTime.getData().clear();
+        metrics.getChildren().clear();
         if (f == null) {
             numbers.setText("");
             return;
@@ -98,13 +113,21 @@ public final class DriftView extends BorderPane {
         StringBuilder text = new StringBuilder(f.name() + " (" + f.kind() + "): " + method + " = "
                 + Format.number(f.statistic(), 4) + ", threshold " + Format.number(f.threshold(), 4)
                 + (f.drifted() ? " → DRIFT" : " → no drift"));
-        f.metrics().forEach((k, v) -> text.append("\n").append(k).append(" = ").append(Format.number(v, 4)));
-        text.append(String.format(Locale.ROOT, "\nnulls: reference %s, current %s", Format.percent(f.referenceNulls(), 2),
-                Format.percent(f.currentNulls(), 2)));
+        text.append(String.format(Locale.ROOT, " · nulls: reference %s, current %s",
+                Format.percent(f.referenceNulls(), 2), Format.percent(f.currentNulls(), 2)));
         if (f.warning() != null) {
             text.append("\n").append(f.warning());
         }
         numbers.setText(text.toString());
+        int i = 0;
+        for (var m : f.metrics().entrySet()) {
+            Label name = new Label(m.getKey());
+            name.getStyleClass().add("muted");
+            Label value = Clip.copyable(new Label(Format.number(m.getValue(), 4)));
+            metrics.add(name, (i % 3) * 2, i / 3);
+            metrics.add(value, (i % 3) * 2 + 1, i / 3);
+            i++;
+        }
         FeatureHistogram h = f.histogram();
         if (h != null) {
             List<String> labels = labels(h);

@@ -62,6 +62,10 @@ public final class ExplorerView extends VBox {
         lineage.setId("explorer-lineage");
         lineage.setWrapText(true);
         lineage.getStyleClass().add("text-small");
+        // The label takes the height its wrapped text needs (the columns table above gives way), so the lineage —
+        // source, format, rows, SHA-256 and time — is never cut to "Imported from:…".
+        lineage.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        columns.setMinHeight(120);
         Button quarantine = new Button("Quarantine…");
         quarantine.setId("explorer-quarantine");
         quarantine.setOnAction(e -> {

@@ -10,6 +10,7 @@ import org.inquest.analysis.performance.ClassificationMetrics;
 import org.inquest.analysis.performance.MulticlassMetrics;
 import org.inquest.analysis.performance.PerformanceMetrics;
 import org.inquest.analysis.performance.RegressionMetrics;
+import org.inquest.analysis.quality.QualityAlerts;
 import org.inquest.app.ui.analysis.IncidentSnapshot;
 import org.inquest.app.ui.common.Format;
 
@@ -123,16 +124,15 @@ public final class OverviewViewModel {
     }
 
     private static CardModel quality(IncidentSnapshot s) {
-        var q = s.quality();
+        QualityAlerts q = s.qualityAlerts() != null ? s.qualityAlerts()
+                : s.quality() != null ? QualityAlerts.of(s.quality()) : null;
         if (q == null) {
             return new CardModel("quality", "Quality alerts", Format.NONE, "no data quality report", Severity.UNKNOWN,
                     "tab-quality");
         }
-        long critical = q.columns().stream().filter(c -> c.severity() == org.inquest.analysis.quality.Severity.CRITICAL)
-                .count();
-        long warning = q.columns().stream().filter(c -> c.severity() == org.inquest.analysis.quality.Severity.WARNING)
-                .count();
-        int schema = q.schema() == null ? 0 : q.schema().missing().size() + q.schema().added().size();
+        long critical = q.count(org.inquest.analysis.quality.Severity.CRITICAL);
+        long warning = q.count(org.inquest.analysis.quality.Severity.WARNING);
+        int schema = q.missingColumns() + q.addedColumns();
         Severity sev = critical > 0 ? Severity.CRITICAL : warning > 0 || schema > 0 ? Severity.WARNING : Severity.OK;
         String worst = q.columns().stream().filter(c -> c.severity() != org.inquest.analysis.quality.Severity.OK)
                 .sorted((a, b) -> b.severity().compareTo(a.severity()))

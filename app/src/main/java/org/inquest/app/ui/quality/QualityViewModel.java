@@ -12,15 +12,41 @@ import org.inquest.analysis.quality.QualityReport;
 import org.inquest.app.ui.analysis.IncidentSnapshot;
 import org.inquest.app.ui.common.ResultGrid;
 
-/** The data quality tab: one row per column of the engine's report, most severe first. */
+/**
+ * The data quality tab: one row per column of the engine's report, most severe first. The overview needs only the
+ * grades, so the full report (exact distinct counts, quantiles, top categories of both slices) is computed here,
+ * when the tab is shown, once per snapshot.
+ */
 public final class QualityViewModel {
     static final List<String> COLUMNS = List.of("column", "kind", "severity", "ref null share", "cur null share",
             "null share Δ", "ref distinct", "cur distinct", "new categories", "out of range", "findings");
     private final ObjectProperty<ResultGrid> grid = new SimpleObjectProperty<>(ResultGrid.EMPTY);
     private final StringProperty summary = new SimpleStringProperty("");
 
+    private final org.inquest.app.ui.task.LatestOnly latest = new org.inquest.app.ui.task.LatestOnly();
+    private org.inquest.app.ui.task.TaskRunner runner;
+
+    public void attach(org.inquest.app.ui.task.TaskRunner runner) {
+        latest.cancel();
+        this.runner = runner;
+        show((QualityReport) null);
+    }
+
+    /** Shows the snapshot's report, computing it first when the snapshot carries only the grades. */
     public void show(IncidentSnapshot s) {
-        QualityReport q = s == null ? null : s.quality();
+        latest.cancel();
+        if (s == null || s.quality() != null || runner == null) {
+            show(s == null ? null : s.quality());
+            return;
+        }
+        grid.set(ResultGrid.EMPTY);
+        summary.set("Computing the data quality report…");
+        latest.submit(runner, "Data quality report", ctx -> org.inquest.analysis.quality.DataQuality.compare(
+                ctx.connection(), s.reference(), s.current()), this::show,
+                e -> summary.set("Data quality failed: " + org.inquest.app.ui.task.Errors.oneLine(e)));
+    }
+
+    void show(QualityReport q) {
         if (q == null) {
             grid.set(ResultGrid.EMPTY);
             summary.set("");

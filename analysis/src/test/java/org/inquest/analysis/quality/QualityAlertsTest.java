@@ -1,0 +1,131 @@
+package org.inquest.analysis.quality;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.inquest.analysis.slice.Slice;
+import org.inquest.analysis.slice.SliceResolver;
+import org.inquest.connectors.catalog.Catalog;
+import org.inquest.connectors.catalog.ColumnInfo;
+import org.inquest.connectors.catalog.ColumnRole;
+import org.inquest.connectors.catalog.FeatureKind;
+import org.inquest.connectors.catalog.SqlTypes;
+import org.inquest.connectors.workspace.Workspace;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The overview's quality grades against the full report on the quality fixture (whose expected severities come
+ * from {@code src/test/python/make_quality_fixture.py}): every finding kind — schema differences, null share,
+ * constant, new categories, out of range — and several filtered slices of one table.
+ */
+class QualityAlertsTest {
+    @TempDir
+    static Path dir;
+    static Workspace workspace;
+
+    @BeforeAll
+    static void load() throws Exception {
+        workspace = Workspace.open(dir.resolve("alerts.duckdb"));
+        try (Statement s = workspace.connection().createStatement()) {
+            s.execute("CREATE TABLE reference (id INTEGER, ts TIMESTAMP, amount DOUBLE, age INTEGER, country VARCHAR,"
+                    + " flag BOOLEAN, only_ref VARCHAR, changed INTEGER, const_col INTEGER)");
+            s.execute("CREATE TABLE current (id INTEGER, ts TIMESTAMP, amount DOUBLE, age INTEGER, country VARCHAR,"
+                    + " flag BOOLEAN, changed VARCHAR, const_col INTEGER, only_cur INTEGER)");
+            s.execute("INSERT INTO reference SELECT * FROM read_csv('" + copy("reference.csv") + "', header = true,"
+                    + " all_varchar = true)");
+            s.execute("INSERT INTO current SELECT * FROM read_csv('" + copy("current.csv") + "', header = true,"
+                    + " all_varchar = true)");
+        }
+        Catalog catalog = new Catalog(workspace.connection());
+        for (String table : List.of("reference", "current")) {
+            List<ColumnInfo> columns = new ArrayList<>();
+            for (ColumnInfo c : catalog.table(table).columns()) {
+                ColumnRole role = c.name().equals("id") ? ColumnRole.ID
+                        : c.name().equals("ts") ? ColumnRole.TIMESTAMP : ColumnRole.FEATURE;
+                FeatureKind kind = role != ColumnRole.FEATURE ? null
+                        : SqlTypes.isNumeric(c.sqlType()) ? FeatureKind.NUMERICAL : FeatureKind.CATEGORICAL;
+                columns.add(new ColumnInfo(c.name(), c.sqlType(), role, kind));
+            }
+            catalog.saveTable(table, "predictions", columns);
+        }
+    }
+
+    private static String copy(String resource) throws IOException {
+        Path target = dir.resolve(resource);
+        try (InputStream in = QualityAlertsTest.class.getResourceAsStream("/quality/" + resource)) {
+            Files.copy(in, target);
+        }
+        return target.toString().replace("'", "''");
+    }
+
+    @AfterAll
+    static void close() {
+        workspace.close();
+    }
+
+    private static void assertSameGrades(Slice ref, Slice cur) {
+        var c = workspace.connection();
+        QualityAlerts full = QualityAlerts.of(DataQuality.compare(c, ref, cur));
+        QualityAlerts fast = QualityAlerts.compare(c, QualityAlerts.reference(c, ref), cur);
+        assertEquals(full, fast, ref.where() + " vs " + cur.where());
+    }
+
+    @Test
+    void twoTablesGiveTheFixturesSeveritiesAndTheReportsFindings() throws IOException {
+        SliceResolver slices = new SliceResolver(workspace.connection());
+        Slice ref = slices.resolve("reference", null);
+        Slice cur = slices.resolve("current", null);
+        assertSameGrades(ref, cur);
+        JsonNode expected;
+        try (InputStream in = QualityAlertsTest.class.getResourceAsStream("/quality/expected.json")) {
+            expected = new ObjectMapper().readTree(in);
+        }
+        QualityAlerts fast = QualityAlerts.compare(workspace.connection(),
+                QualityAlerts.reference(workspace.connection(), ref), cur);
+        Iterator<Map.Entry<String, JsonNode>> it = expected.get("columns").fields();
+        int checked = 0;
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            QualityAlerts.ColumnAlert got = fast.columns().stream().filter(a -> a.name().equals(e.getKey()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no column " + e.getKey()));
+            assertEquals(e.getValue().get("severity").asText(), got.severity().wireName(), e.getKey());
+            checked++;
+        }
+        assertTrue(checked >= 8, "checked " + checked + " columns");
+        assertEquals(1, fast.missingColumns());
+        assertEquals(1, fast.addedColumns());
+        assertTrue(fast.count(Severity.CRITICAL) > 0 && fast.count(Severity.WARNING) > 0, fast.toString());
+    }
+
+    @Test
+    void filteredSlicesOfOneTableGradeAsTheFullReport() {
+        SliceResolver slices = new SliceResolver(workspace.connection());
+        String[][] pairs = {
+            {"id < 20", "id >= 20"},
+            {"id < 10", "id >= 30"},
+            {"country = 'DE'", "country <> 'DE'"},
+            {"amount < 50", "amount >= 50"},
+            {"", "flag"},
+            {"age > 40", "age IS NULL OR age <= 40"},
+        };
+        for (String[] p : pairs) {
+            assertSameGrades(slices.resolve("reference", p[0]), slices.resolve("reference", p[1]));
+            assertSameGrades(slices.resolve("reference", p[0]), slices.resolve("current", p[1].replace("flag",
+                    "flag = true")));
+        }
+    }
+}
