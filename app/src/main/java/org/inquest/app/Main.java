@@ -12,6 +12,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        org.inquest.connectors.timing.PhaseTimer.mark("JVM start to main");
         System.exit(InquestCommand.run(args));
     }
 }

@@ -16,6 +16,7 @@ import org.inquest.analysis.slice.WindowSet;
 import org.inquest.analysis.slice.WindowSpec;
 import org.inquest.analysis.slice.Windowing;
 import org.inquest.connectors.error.UsageException;
+import org.inquest.connectors.timing.PhaseTimer;
 import org.inquest.connectors.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,21 +69,27 @@ public final class DriftCommand implements Callable<Integer> {
         DriftOutput rendering = DriftOutput.fromWireName(format);
         DriftOptions options = new DriftOptions(features, DriftMethod.fromWireName(method), threshold, driftShare);
         DriftResult result;
+        PhaseTimer.mark("drift: arguments");
         try (Workspace ws = Workspace.openReadOnly(twoSlices.workspace())) {
+            PhaseTimer.mark("workspace open (read-only)");
             SliceResolver slices = new SliceResolver(ws.connection());
             Slice reference = twoSlices.reference(slices);
             Slice current = twoSlices.current(slices);
+            PhaseTimer.mark("slices resolved");
             if (by != null) {
                 WindowSet windows = Windowing.split(ws.connection(), current, WindowSpec.parse(by));
                 result = DriftAnalysis.runWithWindows(ws.connection(), reference, current, windows, options);
             } else {
                 result = DriftAnalysis.run(ws.connection(), reference, current, options);
             }
+            PhaseTimer.mark("drift analysis");
         }
+        PhaseTimer.mark("workspace close");
         for (String warning : result.warnings()) {
             spec.commandLine().getErr().println("inquest: warning: " + warning);
         }
         output.write(spec, rendering.render(result));
+        PhaseTimer.mark("drift: output rendered and written");
         return failOnDrift && result.datasetDrift() ? InquestCommand.EXIT_GATE : InquestCommand.EXIT_OK;
     }
 

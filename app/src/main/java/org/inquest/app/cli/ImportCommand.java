@@ -21,6 +21,7 @@ import org.inquest.connectors.ingest.ImportResult;
 import org.inquest.connectors.ingest.Importer;
 import org.inquest.connectors.ingest.RoleInference;
 import org.inquest.connectors.traces.SpanTable;
+import org.inquest.connectors.timing.PhaseTimer;
 import org.inquest.connectors.traces.TraceIntegrity;
 import org.inquest.connectors.workspace.Identifiers;
 import org.inquest.connectors.workspace.Workspace;
@@ -81,7 +82,9 @@ public final class ImportCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         ImportResult result;
         TraceIntegrity.Counts traceWarnings = null;
+        PhaseTimer.mark("import: arguments");
         try (Workspace ws = Workspace.open(workspace)) {
+            PhaseTimer.mark("workspace open");
             result = new Importer(ws).run(request, new ProgressLine(spec.commandLine().getErr()), cancel);
             if (SpanTable.KIND.equals(result.table().kind())) {
                 traceWarnings = traceWarnings(ws, result.table().name());
@@ -92,6 +95,7 @@ public final class ImportCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return e.exitCode();
         } finally {
+            PhaseTimer.mark("workspace close (checkpoint)");
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
@@ -107,6 +111,7 @@ public final class ImportCommand implements Callable<Integer> {
             printTraceWarnings(out, traceWarnings);
         }
         out.flush();
+        PhaseTimer.mark("import: summary printed");
         return InquestCommand.EXIT_OK;
     }
 

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.inquest.connectors.error.InquestException;
+import org.inquest.connectors.timing.PhaseTimer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,7 +51,10 @@ public final class InquestCommand implements Callable<Integer> {
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = commandLine(out, err);
-        return cli.execute(args);
+        PhaseTimer.mark("command line model (picocli)");
+        int code = cli.execute(args);
+        PhaseTimer.mark("command finished");
+        return code;
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.inquest.connectors.catalog.Catalog;
 import org.inquest.connectors.error.InputException;
 import org.inquest.connectors.error.UsageException;
+import org.inquest.connectors.timing.PhaseTimer;
 import org.inquest.connectors.workspace.MetadataSchema;
 import org.inquest.connectors.workspace.Workspace;
 
@@ -59,6 +60,7 @@ public final class Importer {
                 throw new InputException(file + ": " + Workspace.firstLine(e.getMessage()), e);
             }
         }
+        PhaseTimer.mark("import: preflight (format, CSV header)");
         List<FileOutcome> outcomes = new ArrayList<>();
         boolean autoCommit = autoCommit(connection);
         try {
@@ -68,7 +70,9 @@ public final class Importer {
         } finally {
             restore(connection, autoCommit);
         }
-        return new ImportResult(catalog.table(request.table()), outcomes);
+        ImportResult result = new ImportResult(catalog.table(request.table()), outcomes);
+        PhaseTimer.mark("import: result table read");
+        return result;
     }
 
     private FileOutcome importOne(ImportSession session, KindImporter importer, Path file, ImportListener listener,
@@ -88,7 +92,9 @@ public final class Importer {
                     outcome.rowsQuarantined());
             listener.beforeCommit(file, outcome);
             cancel.check();
+            PhaseTimer.mark("import: lineage row");
             connection.commit();
+            PhaseTimer.mark("import: commit");
             listener.fileFinished(file, outcome);
             return outcome;
         } catch (SQLException e) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.inquest.connectors.error.InputException;
+import org.inquest.connectors.timing.PhaseTimer;
 import org.inquest.connectors.workspace.Identifiers;
 
 /**
@@ -32,19 +33,24 @@ public final class TabularImporter implements KindImporter {
         SqlRunner sql = session.sql();
         SourceFormat format = FormatDetector.detect(file);
         StagedSource source = open(sql, file, format, session.cancel());
+        PhaseTimer.mark("import: read/stage source");
         try {
             if (source.columns().isEmpty()) {
                 throw new InputException(file + ": no columns");
             }
             TablePlan plan = TablePlan.of(session, source);
+            PhaseTimer.mark("import: table plan");
             QuarantineWriter quarantine = new QuarantineWriter(importId, session.table(), file);
             List<ColumnPlan.Check> checks = new ArrayList<>();
             for (ColumnPlan c : plan.columns()) {
                 checks.addAll(c.checks());
             }
             long invalid = findInvalidRows(sql, source, checks);
+            PhaseTimer.mark("import: validation query");
             long accepted = insertValidRows(sql, plan, source, checks);
+            PhaseTimer.mark("import: insert valid rows");
             SourceDigest digest = source.digest(sql, session.cancel());
+            PhaseTimer.mark("import: digest (SHA-256)");
             long quarantined = source.quarantineRejects(sql, quarantine);
             if (invalid > 0) {
                 sql.update("UPDATE " + QuarantineWriter.BAD + " SET raw = r.raw FROM (SELECT " + source.ordinal()
@@ -55,7 +61,9 @@ public final class TabularImporter implements KindImporter {
                         + QuarantineWriter.BAD + " b JOIN (" + source.lineNumbers(sql) + ") l USING (ordinal)",
                         List.of());
             }
+            PhaseTimer.mark("import: quarantine");
             new RoleWriter(session).save(plan.roles());
+            PhaseTimer.mark("import: roles and feature kinds");
             return new FileOutcome(file, format, importId, accepted, quarantined, digest.size(), digest.sha256());
         } finally {
             sql.update("DROP TABLE IF EXISTS " + QuarantineWriter.BAD);
