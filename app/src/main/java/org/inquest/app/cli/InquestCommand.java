@@ -50,7 +50,7 @@ public final class InquestCommand implements Callable<Integer> {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = commandLine(out, err);
+        CommandLine cli = commandLine(out, err, invokedSubcommand(args));
         PhaseTimer.mark("command line model (picocli)");
         int code = cli.execute(args);
         PhaseTimer.mark("command finished");
@@ -58,9 +58,22 @@ public final class InquestCommand implements Callable<Integer> {
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, null);
+    }
+
+    /**
+     * The command line with every subcommand, or with only {@code only} when it names one: picocli builds a
+     * subcommand's model by reflection over its options and mixins, which costs a headless run more than the
+     * command it runs on a small input, so a run that names its subcommand builds just that one. Help and error
+     * messages of that subcommand are the same either way.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String only) {
         InquestCommand root = new InquestCommand();
         CommandLine cli = new CommandLine(root);
-        for (Object sub : subcommands()) {
+        List<Object> all = subcommands();
+        Object named = only == null ? null : all.stream().filter(sub -> only.equals(nameOf(sub))).findFirst()
+                .orElse(null);
+        for (Object sub : named == null ? all : List.of(named)) {
             cli.addSubcommand(sub);
         }
         cli.setOut(out);
@@ -79,6 +92,19 @@ public final class InquestCommand implements Callable<Integer> {
             return EXIT_USAGE;
         });
         return cli;
+    }
+
+    /**
+     * The subcommand a command line names: its first argument when that is not an option (root options come before
+     * it), else null. A name that is no subcommand's gives null too, so picocli sees every subcommand and suggests.
+     */
+    static String invokedSubcommand(String... args) {
+        return args.length == 0 || args[0].startsWith("-") ? null : args[0];
+    }
+
+    private static String nameOf(Object subcommand) {
+        Command command = subcommand.getClass().getAnnotation(Command.class);
+        return command == null ? null : command.name();
     }
 
     private static boolean debugRequested(CommandLine.ParseResult parseResult) {

@@ -31,11 +31,12 @@ final class CsvSource implements StagedSource {
         this.skipRows = skipRows;
     }
 
-    static CsvSource open(SqlRunner sql, Path file) {
+    /** Stages {@code file}; {@code skipRows} is the preflight's finding ({@link #requireHeader}), null to sniff. */
+    static CsvSource open(SqlRunner sql, Path file, Long skipRows) {
         ReaderRejects rejects = new ReaderRejects();
         long skip;
         try {
-            skip = requireHeader(sql, file);
+            skip = skipRows != null ? skipRows : requireHeader(sql, file);
             rejects.drop(sql);
             sql.update("DROP TABLE IF EXISTS " + STAGE);
             sql.tracked("CREATE TEMP TABLE " + STAGE + " AS SELECT * FROM read_csv(?, header = true,"
@@ -123,8 +124,8 @@ final class CsvSource implements StagedSource {
     }
 
     @Override
-    public SourceDigest digest(SqlRunner sql, CancelHandle cancel) throws SQLException {
-        return rejects.digest(file, cancel, sql);
+    public void locateRejects(SqlRunner sql, CancelHandle cancel) throws SQLException {
+        rejects.locate(file, cancel, sql);
     }
 
     @Override

@@ -137,8 +137,8 @@ final class JsonLinesSource implements StagedSource {
     }
 
     @Override
-    public SourceDigest digest(SqlRunner sql, CancelHandle cancel) throws SQLException {
-        return rejects.digest(file, cancel, sql);
+    public void locateRejects(SqlRunner sql, CancelHandle cancel) throws SQLException {
+        rejects.locate(file, cancel, sql);
     }
 
     @Override

@@ -81,11 +81,6 @@ final class JsonSource implements StagedSource {
     }
 
     @Override
-    public SourceDigest digest(SqlRunner sql, CancelHandle cancel) {
-        return SourceDigest.of(file, new long[0], cancel);
-    }
-
-    @Override
     public String lineNumbers(SqlRunner sql) {
         return "SELECT ordinal, ordinal + 1 AS line FROM " + QuarantineWriter.BAD;
     }

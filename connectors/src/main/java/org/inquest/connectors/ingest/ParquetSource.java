@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.inquest.connectors.error.InputException;
 import org.inquest.connectors.workspace.Identifiers;
 import org.inquest.connectors.workspace.Workspace;
@@ -17,35 +15,19 @@ import org.inquest.connectors.workspace.Workspace;
 final class ParquetSource implements StagedSource {
     private final Path file;
     private final List<SourceColumn> columns;
-    private final CompletableFuture<SourceDigest> digest;
 
-    private ParquetSource(Path file, List<SourceColumn> columns, CompletableFuture<SourceDigest> digest) {
+    private ParquetSource(Path file, List<SourceColumn> columns) {
         this.file = file;
         this.columns = columns;
-        this.digest = digest;
     }
 
-    /**
-     * Starts the SHA-256 digest on a thread of its own: a Parquet import needs no line numbers from it, so hashing
-     * the file overlaps DuckDB's work instead of adding to it.
-     */
-    static ParquetSource open(SqlRunner sql, Path file, CancelHandle cancel) {
-        CompletableFuture<SourceDigest> digest = new CompletableFuture<>();
-        Thread hashing = new Thread(() -> {
-            try {
-                digest.complete(SourceDigest.of(file, new long[0], cancel));
-            } catch (RuntimeException e) {
-                digest.completeExceptionally(e);
-            }
-        }, "inquest-digest");
-        hashing.setDaemon(true);
-        hashing.start();
+    static ParquetSource open(SqlRunner sql, Path file) {
         try {
             List<SourceColumn> columns = new ArrayList<>();
             for (Object[] row : sql.rows("DESCRIBE SELECT * FROM read_parquet(?)", file.toString())) {
                 columns.add(new SourceColumn((String) row[0], (String) row[1]));
             }
-            return new ParquetSource(file, List.copyOf(columns), digest);
+            return new ParquetSource(file, List.copyOf(columns));
         } catch (SQLException e) {
             throw new InputException(file + ": unreadable Parquet: " + Workspace.firstLine(e.getMessage()), e);
         }
@@ -99,15 +81,6 @@ final class ParquetSource implements StagedSource {
     @Override
     public long quarantineRejects(SqlRunner sql, QuarantineWriter writer) {
         return 0;
-    }
-
-    @Override
-    public SourceDigest digest(SqlRunner sql, CancelHandle cancel) {
-        try {
-            return digest.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
     }
 
     @Override

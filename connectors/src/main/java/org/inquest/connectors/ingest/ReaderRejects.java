@@ -10,7 +10,7 @@ import java.util.List;
  * line numbers.
  *
  * <p>DuckDB reports a refused line's byte position exactly, so its line number is found by counting newlines up to
- * that position ({@link SourceDigest}, in the same pass as the SHA-256). For an accepted row, DuckDB gives no
+ * that position ({@link LineLocator}, a pass over the file made only when some line was refused). For an accepted row, DuckDB gives no
  * position, so its line is derived set-based: the line after the last refused line before it (or the first data
  * line), plus the rows in between, plus the newlines embedded in quoted values of those rows. Only rows that end up
  * in the quarantine are mapped, and the window over embedded newlines runs only when some value holds one.
@@ -49,9 +49,9 @@ final class ReaderRejects {
         return positions.length;
     }
 
-    SourceDigest digest(Path file, CancelHandle cancel, SqlRunner sql) throws SQLException {
-        SourceDigest digest = SourceDigest.of(file, positions, cancel);
-        lines = digest.lines();
+    /** Finds the line numbers of the refused lines and lists them by byte position for the SQL that follows. */
+    void locate(Path file, CancelHandle cancel, SqlRunner sql) throws SQLException {
+        lines = LineLocator.linesAt(file, positions, cancel);
         Long[] p = new Long[positions.length];
         Long[] l = new Long[lines.length];
         for (int i = 0; i < p.length; i++) {
@@ -62,7 +62,6 @@ final class ReaderRejects {
         Array la = sql.connection().createArrayOf("BIGINT", l);
         sql.update("CREATE OR REPLACE TEMP TABLE " + LINES + " AS SELECT DISTINCT unnest(?::BIGINT[]) AS pos,"
                 + " unnest(?::BIGINT[]) AS line", pa, la);
-        return digest;
     }
 
     long quarantine(SqlRunner sql, QuarantineWriter writer) throws SQLException {

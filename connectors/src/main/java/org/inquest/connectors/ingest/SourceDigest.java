@@ -6,63 +6,71 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.inquest.connectors.error.InputException;
 
 /**
- * One streamed pass over a source file that computes its SHA-256 for the lineage and, on the way, turns byte
- * offsets of line starts (as DuckDB's CSV reader reports them for rejected lines) into exact 1-based line numbers
- * by counting the newlines before each offset. Memory stays constant whatever the file size.
+ * The lineage digest of a source file: its SHA-256 and size, from one streamed pass in constant memory. The pass
+ * runs on a thread of its own ({@link #start}), started before DuckDB reads the file, so hashing overlaps DuckDB's
+ * parse instead of following it (the second reader finds the file in the page cache). Line numbers of rejected CSV
+ * lines are not its business: {@link LineLocator} finds them with a pass of its own, only when there are some.
  */
 public final class SourceDigest {
+    private static final int BUFFER = 1 << 20;
+
     private final String sha256;
     private final long size;
-    private final long[] lineAtOffset;
 
-    private SourceDigest(String sha256, long size, long[] lineAtOffset) {
+    SourceDigest(String sha256, long size) {
         this.sha256 = sha256;
         this.size = size;
-        this.lineAtOffset = lineAtOffset;
     }
 
-    /** Digests {@code file}; {@code offsets} must be sorted ascending (duplicates allowed). */
-    public static SourceDigest of(Path file, long[] offsets, CancelHandle cancel) {
+    /** Digests {@code file} on the calling thread. */
+    public static SourceDigest of(Path file, CancelHandle cancel) {
+        return compute(file, cancel, () -> false);
+    }
+
+    /** Starts digesting {@code file} on a daemon thread; see {@link Pending}. */
+    static Pending start(Path file, CancelHandle cancel) {
+        Pending pending = new Pending();
+        Thread hashing = new Thread(() -> {
+            try {
+                pending.result.complete(compute(file, cancel, () -> pending.abandoned));
+            } catch (RuntimeException e) {
+                pending.result.completeExceptionally(e);
+            }
+        }, "inquest-digest");
+        hashing.setDaemon(true);
+        hashing.start();
+        return pending;
+    }
+
+    private static SourceDigest compute(Path file, CancelHandle cancel, java.util.function.BooleanSupplier stop) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-        long[] lines = new long[offsets.length];
-        byte[] buffer = new byte[1 << 20];
-        long position = 0;
-        long newlines = 0;
-        int next = 0;
+        byte[] buffer = new byte[BUFFER];
+        long size = 0;
         try (InputStream in = Files.newInputStream(file)) {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 cancel.check();
-                sha.update(buffer, 0, n);
-                if (next < offsets.length) {
-                    for (int i = 0; i < n; i++) {
-                        while (next < offsets.length && offsets[next] == position + i) {
-                            lines[next++] = newlines + 1;
-                        }
-                        if (buffer[i] == '\n') {
-                            newlines++;
-                        }
-                    }
+                if (stop.getAsBoolean()) {
+                    return null;
                 }
-                position += n;
+                sha.update(buffer, 0, n);
+                size += n;
             }
         } catch (IOException e) {
             throw new InputException(file + ": cannot read: " + e.getMessage(), e);
         }
-        while (next < offsets.length) {
-            lines[next++] = newlines + 1;
-        }
-        return new SourceDigest(HexFormat.of().formatHex(sha.digest()), position, lines);
+        return new SourceDigest(HexFormat.of().formatHex(sha.digest()), size);
     }
 
     public String sha256() {
@@ -73,8 +81,25 @@ public final class SourceDigest {
         return size;
     }
 
-    /** The 1-based line numbers of the requested offsets, in the order given. */
-    public long[] lines() {
-        return Arrays.copyOf(lineAtOffset, lineAtOffset.length);
+    /**
+     * A digest being computed. {@link #join()} waits for it (and rethrows its failure: an unreadable file, a
+     * cancel); {@link #close()} abandons it when the import fails first, so the thread stops at its next buffer.
+     */
+    static final class Pending implements AutoCloseable {
+        private final CompletableFuture<SourceDigest> result = new CompletableFuture<>();
+        private volatile boolean abandoned;
+
+        SourceDigest join() {
+            try {
+                return result.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+
+        @Override
+        public void close() {
+            abandoned = true;
+        }
     }
 }

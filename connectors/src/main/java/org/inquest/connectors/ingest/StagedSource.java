@@ -32,12 +32,16 @@ interface StagedSource {
     /**
      * Moves the rows the reader itself refused (malformed lines) into the quarantine table {@code target}'s
      * shape (see {@link QuarantineWriter}) and returns how many; 0 for readers that refuse nothing row by row.
-     * Called after {@link #digest} so the exact line numbers are known.
+     * Called after {@link #locateRejects} so the exact line numbers are known.
      */
     long quarantineRejects(SqlRunner sql, QuarantineWriter writer) throws SQLException;
 
-    /** Computes the lineage digest (and the line numbers of rejected rows); called once, after staging. */
-    SourceDigest digest(SqlRunner sql, CancelHandle cancel) throws SQLException;
+    /**
+     * Finds the exact source lines of the rows the reader refused (a pass over the file, made only when there are
+     * some); called once, after staging. Nothing to do for readers that refuse nothing row by row.
+     */
+    default void locateRejects(SqlRunner sql, CancelHandle cancel) throws SQLException {
+    }
 
     /**
      * An SQL query of (ordinal, line) giving the 1-based line (CSV, JSON Lines) or row number (Parquet, JSON) of

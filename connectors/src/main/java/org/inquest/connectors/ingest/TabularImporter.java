@@ -3,7 +3,9 @@ package org.inquest.connectors.ingest;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.inquest.connectors.error.InputException;
 import org.inquest.connectors.timing.PhaseTimer;
 import org.inquest.connectors.workspace.Identifiers;
@@ -15,12 +17,14 @@ import org.inquest.connectors.workspace.Identifiers;
  * passes through Java.
  */
 public final class TabularImporter implements KindImporter {
+    /** The lines before the header of each CSV file, found by the preflight's sniff: the import need not sniff twice. */
+    private final Map<Path, Long> csvSkipRows = new HashMap<>();
 
     @Override
     public void preflight(ImportSession session, Path file) throws SQLException {
         if (FormatDetector.detect(file) == SourceFormat.CSV) {
             try {
-                CsvSource.requireHeader(session.sql(), file);
+                csvSkipRows.put(file.toAbsolutePath().normalize(), CsvSource.requireHeader(session.sql(), file));
             } catch (SQLException e) {
                 throw new InputException(file + ": unreadable CSV: "
                         + org.inquest.connectors.workspace.Workspace.firstLine(e.getMessage()), e);
@@ -30,9 +34,17 @@ public final class TabularImporter implements KindImporter {
 
     @Override
     public FileOutcome importFile(ImportSession session, Path file, long importId) throws SQLException {
-        SqlRunner sql = session.sql();
         SourceFormat format = FormatDetector.detect(file);
-        StagedSource source = open(sql, file, format, session.cancel());
+        // The SHA-256 runs on its own thread while DuckDB reads the file (ADR 0011).
+        try (SourceDigest.Pending pending = SourceDigest.start(file, session.cancel())) {
+            return importFile(session, file, importId, format, pending);
+        }
+    }
+
+    private FileOutcome importFile(ImportSession session, Path file, long importId, SourceFormat format,
+                                   SourceDigest.Pending pending) throws SQLException {
+        SqlRunner sql = session.sql();
+        StagedSource source = open(sql, file, format, csvSkipRows.get(file));
         PhaseTimer.mark("import: read/stage source");
         try {
             if (source.columns().isEmpty()) {
@@ -49,8 +61,9 @@ public final class TabularImporter implements KindImporter {
             PhaseTimer.mark("import: validation query");
             long accepted = insertValidRows(sql, plan, source, checks);
             PhaseTimer.mark("import: insert valid rows");
-            SourceDigest digest = source.digest(sql, session.cancel());
-            PhaseTimer.mark("import: digest (SHA-256)");
+            source.locateRejects(sql, session.cancel());
+            SourceDigest digest = pending.join();
+            PhaseTimer.mark("import: digest (SHA-256), rejected lines");
             long quarantined = source.quarantineRejects(sql, quarantine);
             if (invalid > 0) {
                 sql.update("UPDATE " + QuarantineWriter.BAD + " SET raw = r.raw FROM (SELECT " + source.ordinal()
@@ -71,10 +84,11 @@ public final class TabularImporter implements KindImporter {
         }
     }
 
-    static StagedSource open(SqlRunner sql, Path file, SourceFormat format, CancelHandle cancel) {
+    /** Opens a source; {@code csvSkipRows} is what the preflight's sniff found (null: sniff again). */
+    static StagedSource open(SqlRunner sql, Path file, SourceFormat format, Long csvSkipRows) {
         return switch (format) {
-            case PARQUET -> ParquetSource.open(sql, file, cancel);
-            case CSV -> CsvSource.open(sql, file);
+            case PARQUET -> ParquetSource.open(sql, file);
+            case CSV -> CsvSource.open(sql, file, csvSkipRows);
             case JSON_LINES -> JsonLinesSource.open(sql, file);
             case JSON -> JsonSource.open(sql, file);
             case OTLP_JSON, JAEGER_JSON -> throw new IllegalArgumentException(

@@ -60,6 +60,34 @@ class ImporterTest {
         }
     }
 
+    /**
+     * The lineage digest is computed on a thread of its own while DuckDB reads the file: it must still be the whole
+     * file's SHA-256 and size, for every format, and for a file bigger than the digest's read buffer.
+     */
+    @Test
+    void lineageDigestIsTheWholeFilesSha256ForEveryFormat() throws Exception {
+        StringBuilder big = new StringBuilder("id,score,note\n");
+        for (int i = 0; big.length() < 3 * (1 << 20); i++) {
+            big.append(i).append(',').append((i % 100) / 100.0).append(",row ").append(i).append('\n');
+        }
+        Path csv = write(dir, "big.csv", big.toString());
+        Path jsonl = write(dir, "a.jsonl", "{\"id\": 1, \"score\": 0.5}\n{\"id\": 2, \"score\": 0.25}\n");
+        Path pq = parquet(dir, "p.parquet", "SELECT range AS id, range / 100.0 AS score FROM range(1000)");
+        try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
+            importFiles(ws, "c", csv);
+            importFiles(ws, "j", jsonl);
+            importFiles(ws, "p", pq);
+            for (Path file : List.of(csv, jsonl, pq)) {
+                byte[] bytes = java.nio.file.Files.readAllBytes(file);
+                String expected = java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+                assertEquals(List.of(List.of(expected, (long) bytes.length)), rows(ws,
+                        "SELECT sha256, size_bytes FROM inquest.imports WHERE source_path = ?",
+                        file.toAbsolutePath().toString()), file.toString());
+            }
+        }
+    }
+
     @Test
     void linesAfterQuotedNewlinesAndRejectsAreExact() throws Exception {
         Path csv = write(dir, "q.csv", String.join("\n",
