@@ -57,12 +57,19 @@ public final class TraceFileLoader {
         Collector collector;
         TraceFormat format;
         long size;
+        boolean lines;
+        try {
+            lines = JsonLines.detect(file);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read the file: " + e.getMessage(), e);
+        }
         try (DuckDBAppender appender = connection.createAppender("main", table);
              InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
                      sha)) {
             size = Files.size(file);
             collector = new Collector(appender, importId, checkpoint);
-            format = new TraceFileReader().read(in, collector);
+            format = lines ? new TraceFileReader().readLines(in, collector)
+                    : new TraceFileReader().read(in, collector);
             collector.failIfAny();
             in.transferTo(OutputStream.nullOutputStream());
         } catch (MalformedTraceException e) {

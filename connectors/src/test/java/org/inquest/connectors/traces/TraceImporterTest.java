@@ -263,7 +263,10 @@ class TraceImporterTest {
         // ... or while streaming (that file's transaction rolls back; files before it stay imported).
         String[][] late = {
             {"not_traces.json", "not_traces.json: line 1, column 19: neither OTLP JSON"},
-            {"otlp_cut_line.jsonl", "otlp_cut_line.jsonl: line 2, column "},
+            {"otlp_syntax_error.json", "otlp_syntax_error.json: line 4, column 80: Unexpected character ('\"'"},
+            {"otlp_all_bad_lines.jsonl", "otlp_all_bad_lines.jsonl: line 1, column 1: no line is an OTLP request or"
+                    + " a Jaeger trace (line 1: not valid JSON at column 20: Unexpected close marker '}': expected ']'"
+                    + " (for Array starting at [line: 1, column: 19])"},
         };
         for (String[][] cases : new String[][][] {early, late}) {
             for (String[] c : cases) {
@@ -287,10 +290,98 @@ class TraceImporterTest {
                 assertEquals(1 + late.length, rs.getLong(1));
             }
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM spans WHERE trace_id ="
-                    + " '00000000000000000000000000000abd'")) {
+                    + " '00000000000000000000000000000007'")) {
                 rs.next();
-                assertEquals(0, rs.getLong(1), "the good first line of the cut file was rolled back too");
+                assertEquals(0, rs.getLong(1), "the good first span of the refused document was rolled back too");
             }
+        }
+    }
+
+    /** line → reason, raw text of the quarantine. */
+    private static Map<Long, String[]> quarantine(Workspace ws) throws Exception {
+        Map<Long, String[]> out = new LinkedHashMap<>();
+        try (Statement s = ws.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT line, reason, raw, source_path FROM inquest.quarantine ORDER BY line")) {
+            while (rs.next()) {
+                out.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aBadLineOfJsonLinesIsQuarantinedWholeAndTheOtherLinesImport() throws Exception {
+        Path file = fixture("otlp_bad_lines.jsonl");
+        List<String> lines = Files.readAllLines(file);
+        try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
+            ImportResult r = TraceImports.importTraces(ws, "spans", file);
+            // lines 1 (2 spans), 6 (1 of 2 spans), 7 (Jaeger, 1 span) and 9 (1 span) are kept
+            assertEquals(5, r.rowsAccepted());
+            assertEquals(5, r.rowsQuarantined());
+            Map<Long, String[]> q = quarantine(ws);
+            assertEquals(List.of(2L, 4L, 5L, 6L, 8L), List.copyOf(q.keySet()));
+            assertTrue(q.get(2L)[0].startsWith("not valid JSON at column 213: Unexpected character (','"), q.get(2L)[0]);
+            assertEquals(lines.get(1), q.get(2L)[1], "the whole raw line is kept");
+            assertEquals(file.toAbsolutePath().toString(), q.get(2L)[2]);
+            assertEquals("expected a JSON object, found an array", q.get(4L)[0]);
+            assertEquals("object is neither an OTLP request nor a Jaeger trace", q.get(5L)[0]);
+            assertEquals("span has no spanId", q.get(6L)[0], "a bad span in a good line: that span only");
+            assertTrue(q.get(8L)[0].startsWith("not valid JSON at column 61: Unexpected end-of-input"), q.get(8L)[0]);
+            assertEquals(lines.get(7), q.get(8L)[1]);
+            // ordered by trace id: the Jaeger line's 64-bit id sorts after the 128-bit OTLP ids
+            assertEquals(List.of("root", "child", "kept", "last", "jaeger-line"), names(ws));
+            try (Statement st = ws.connection().createStatement();
+                 ResultSet rs = st.executeQuery("SELECT service FROM spans WHERE name = 'jaeger-line'")) {
+                assertTrue(rs.next());
+                assertEquals("jaeger-svc", rs.getString(1));
+            }
+        }
+    }
+
+    private static List<String> names(Workspace ws) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Statement s = ws.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT name FROM spans ORDER BY trace_id, start_unix_nano")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void aCutLineInTheMiddleOfJsonLinesIsQuarantined() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
+            ImportResult r = TraceImports.importTraces(ws, "spans", fixture("otlp_cut_line.jsonl"));
+            assertEquals(1, r.rowsAccepted());
+            assertEquals(1, r.rowsQuarantined());
+            assertTrue(quarantine(ws).get(2L)[0].contains("Unexpected end-of-input"));
+        }
+    }
+
+    @Test
+    void aPrettyPrintedDocumentIsNotTakenForLines() throws Exception {
+        assertFalse(JsonLines.detect(fixture("otlp_request.json")));
+        assertFalse(JsonLines.detect(fixture("broken_structure.json")));
+        assertFalse(JsonLines.detect(fixture("otlp_syntax_error.json")));
+        assertTrue(JsonLines.detect(fixture("otlp_bad_lines.jsonl")));
+        Path renamed = dir.resolve("collector-export.json");
+        Files.copy(fixture("otlp_lines.jsonl"), renamed);
+        assertTrue(JsonLines.detect(renamed), "one request per line, whatever the file is called");
+    }
+
+    @Test
+    void brokenJaegerTracesAreKeptAndCounted() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
+            ImportResult r = TraceImports.importTraces(ws, "spans", fixture("jaeger_broken.json"));
+            assertEquals(8, r.rowsAccepted(), "nothing is dropped for being structurally odd");
+            assertEquals(0, r.rowsQuarantined());
+            TraceIntegrity.Counts w = TraceIntegrity.count(ws.connection(), "main.spans");
+            assertEquals(1, w.orphanSpans());
+            assertEquals(1, w.duplicateSpanIds());
+            assertEquals(2, w.spansInCycles());
+            assertEquals(1, w.childrenOutsideParent());
+            assertEquals(1, w.clockSkew());
         }
     }
 
