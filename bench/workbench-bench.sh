@@ -2,7 +2,8 @@
 # Workbench benchmark (docs/PERFORMANCE.md, "Workbench"): opens the real workbench window under Xvfb on the demo
 # incident with ROWS predictions and times launch → usable window, launch → first overview, 20 filter changes →
 # all overview numbers updated (p50/p95/max) and the longest FX-thread stall meanwhile.
-#   bench/workbench-bench.sh [ROWS] [CHANGES]     (defaults: 1000000 rows, 20 changes)
+#   bench/workbench-bench.sh [ROWS | WORKSPACE.duckdb] [CHANGES]     (defaults: 1000000 rows, 20 changes)
+# A WORKSPACE.duckdb (e.g. the shared 10M-row /work/bench-data/demo10m/workspace.duckdb) is copied and used as is.
 # The demo workspace is generated once into $INQUEST_BENCH_DATA/demo<N>/incident.duckdb (default
 # /work/bench-data, shared: a mkdir lock, a DONE file when complete) and copied before each run (the workbench opens
 # it for writing).
@@ -11,6 +12,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 rows="${1:-1000000}"
 changes="${2:-20}"
+given=""
+case "$rows" in *.duckdb) given="$rows" ;; esac
 data="${INQUEST_BENCH_DATA:-/work/bench-data}"
 case "$rows" in
   1000000) name=demo1m ;; 10000000) name=demo10m-workbench ;; *) name="demo$rows" ;;
@@ -18,7 +21,7 @@ esac
 dir="$data/$name"
 ./inquest --version >/dev/null   # builds when needed
 cp="app/target/classes:app/target/lib/*"
-if [ ! -f "$dir/DONE" ]; then
+if [ -z "$given" ] && [ ! -f "$dir/DONE" ]; then
   mkdir -p "$data"
   until mkdir "$dir.lock" 2>/dev/null; do
     [ -f "$dir/DONE" ] && break
@@ -34,7 +37,7 @@ if [ ! -f "$dir/DONE" ]; then
 fi
 work="$root/target/workbench-bench"
 mkdir -p "$work"
-cp "$dir/incident.duckdb" "$work/incident.duckdb"
+cp "${given:-$dir/incident.duckdb}" "$work/incident.duckdb"
 echo "machine: $(nproc) cores; $(uptime)"
 run=(java ${INQUEST_JAVA_OPTS:-} -cp "$cp" org.inquest.app.ui.bench.WorkbenchBench "$work/incident.duckdb" "$changes")
 if [ -n "${DISPLAY:-}" ]; then "${run[@]}"; else xvfb-run -a -s "-screen 0 1366x768x24" "${run[@]}"; fi

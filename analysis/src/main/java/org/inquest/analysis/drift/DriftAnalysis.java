@@ -62,17 +62,41 @@ public final class DriftAnalysis {
         return whole.withWindows(results, windows.warnings());
     }
 
+    /**
+     * Drift of {@code current} against a prepared reference ({@link PreparedReference}): the same queries and numbers
+     * as {@link #run(Connection, Slice, Slice, DriftOptions)}, without repeating the reference's own scans. A
+     * preparation made for another current table or feature list is redone.
+     */
+    public static DriftResult run(Connection connection, PreparedReference reference, Slice current,
+            DriftOptions options) {
+        try {
+            PreparedReference prepared = reference.fits(current, options) ? reference
+                    : PreparedReference.prepare(connection, reference.slice(), current.table(), options);
+            return compute(connection, prepared, current, options);
+        } catch (SQLException e) {
+            throw new InputException("drift of '" + current.table().name() + "' against '"
+                    + reference.slice().table().name() + "': " + Workspace.firstLine(e.getMessage()), e);
+        }
+    }
+
     private static DriftResult compute(Connection connection, Slice reference, Slice current, DriftOptions options)
             throws SQLException {
-        FeatureSelection selection = FeatureSelection.of(reference.table(), current.table(), options.features());
+        return compute(connection, PreparedReference.prepare(connection, reference, current.table(), options), current,
+                options);
+    }
+
+    private static DriftResult compute(Connection connection, PreparedReference prepared, Slice current,
+            DriftOptions options) throws SQLException {
+        Slice reference = prepared.slice();
+        FeatureSelection selection = prepared.selection();
         List<DriftFeature> features = selection.features();
         long t0 = System.nanoTime();
-        SliceProfile refProfile = SliceProfile.scan(connection, reference, features);
+        SliceProfile refProfile = prepared.profile();
         SliceProfile curProfile = SliceProfile.scan(connection, current, features);
-        Timing.report("profile scans", t0);
+        Timing.report("current profile scan", t0);
         t0 = System.nanoTime();
 
-        Map<String, SortedMerge.Source> sources = SortSource.choose(connection, reference, features);
+        Map<String, SortedMerge.Source> sources = prepared.sources();
         List<MergeTask> tasks = new ArrayList<>();
         for (DriftFeature f : features) {
             long n = refProfile.values().get(f.name());
@@ -88,8 +112,7 @@ public final class DriftAnalysis {
         }
         Timing.report("sorted merges", t0);
         t0 = System.nanoTime();
-        Map<String, long[]> refBins = edges.isEmpty() ? Map.of()
-                : CountQueries.binCounts(connection, reference, edges);
+        Map<String, long[]> refBins = edges.isEmpty() ? Map.of() : prepared.bins(connection, edges);
         Map<String, long[]> curBins = edges.isEmpty() ? Map.of()
                 : CountQueries.binCounts(connection, current, edges);
 

@@ -331,9 +331,21 @@ public final class Workbench {
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
+    /**
+     * A tab whose content enters the scene when the tab is first selected: a view's skins, CSS and first layout cost
+     * the FX thread only then, so the window's first frame pays for the overview alone.
+     */
     private static Tab tab(String title, String id, Node content) {
-        Tab tab = new Tab(title, content);
+        Tab tab = new Tab(title);
         tab.setId(id);
+        if (tab.isSelected()) {
+            tab.setContent(content);
+        }
+        tab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected && tab.getContent() == null) {
+                tab.setContent(content);
+            }
+        });
         return tab;
     }
 
@@ -360,9 +372,23 @@ public final class Workbench {
         return chooser;
     }
 
-    /** Opens {@code workspace}, or the demo incident when null. */
+    /**
+     * Shows the window, then opens {@code workspace} (the demo incident when null). Opening starts only after the
+     * window's first frame: DuckDB's start (loading its native library, reading the catalog) and the first queries
+     * would otherwise compete with the first frame for the same cores.
+     */
     public void start(Path workspace) {
+        Runnable[] afterFirstFrame = new Runnable[1];
+        afterFirstFrame[0] = () -> {
+            scene.removePostLayoutPulseListener(afterFirstFrame[0]);
+            Platform.runLater(() -> open(workspace));
+        };
+        scene.addPostLayoutPulseListener(afterFirstFrame[0]);
         stage.show();
+        Platform.requestNextPulse();
+    }
+
+    private void open(Path workspace) {
         if (workspace != null) {
             vm.open(workspace);
         } else {

@@ -8,6 +8,7 @@ import org.inquest.analysis.calibration.CalibrationAnalyzer;
 import org.inquest.analysis.drift.DriftAnalysis;
 import org.inquest.analysis.drift.DriftOptions;
 import org.inquest.analysis.drift.DriftResult;
+import org.inquest.analysis.drift.PreparedReference;
 import org.inquest.analysis.quality.DataQuality;
 import org.inquest.analysis.quality.QualityAlerts;
 import org.inquest.analysis.quality.QualityReport;
@@ -119,10 +120,14 @@ public final class IncidentService {
         return new ModelPart(s, refRows, curRows, task, refPerf, curPerf, refCal, curCal, refLat, curLat);
     }
 
-    /** Drift of every feature. */
+    /** Drift of every feature; the reference's scans come from its cached preparation. */
     public DriftResult drift(WorkContext ctx, SliceSpec spec, ReferenceCache cache) throws Exception {
+        Connection c = ctx.connection();
         Slices s = slices(ctx, spec, cache);
-        return DriftAnalysis.run(ctx.connection(), s.reference(), s.current(), DriftOptions.defaults());
+        PreparedReference ref = cache.get("drift|" + spec.currentTable() + "|" + spec.referenceTable() + "|"
+                + spec.referenceWhere(), () -> PreparedReference.prepare(c, s.reference(), s.current().table(),
+                        DriftOptions.defaults()));
+        return DriftAnalysis.run(c, ref, s.current(), DriftOptions.defaults());
     }
 
     /**

@@ -5,17 +5,23 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.inquest.app.ui.analysis.IncidentService;
-import org.inquest.app.ui.analysis.IncidentSnapshot;
-import org.inquest.app.ui.overview.OverviewViewModel;
+import org.inquest.app.ui.analysis.ReferenceCache;
 import org.inquest.app.ui.slice.SliceSpec;
 import org.inquest.app.ui.task.DirectTaskRunner;
+import org.inquest.app.ui.task.Work;
 import org.inquest.connectors.workspace.Workspace;
 
 /**
- * Benchmark (not a test): the work behind a filter change in the workbench — resolving both slices and every
- * overview number (counts, quality, calibration, latency, drift, data quality) — timed over 20 different current
- * filters on a demo workspace. Prints p50/p95/max in ms. Usage: {@code SliceBench WORKSPACE [changes]}.
+ * Benchmark (not a test) of the work behind one filter change, without a window, both ways in one run (same
+ * machine load): <b>full</b> — the whole snapshot sequentially and uncached, as session 1's workbench computed it
+ * (counts, model quality, calibration, latency, drift, the full data quality report) — and <b>workbench</b> — the
+ * three parts the workbench now submits (model, drift, quality grades) on two threads with one connection each,
+ * the reference's results cached. Alternates the two over N current filters after two warm-up rounds and prints
+ * p50/p95/max of each. Usage: {@code SliceBench WORKSPACE [changes]} (read-only).
  */
 public final class SliceBench {
     private SliceBench() {
@@ -24,36 +30,56 @@ public final class SliceBench {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         int changes = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        String[] regions = {"EU", "US", "APAC", "LATAM"};
-        List<Long> ms = new ArrayList<>();
-        try (Workspace ws = Workspace.openReadOnly(file); Connection c = ws.newConnection()) {
-            DirectTaskRunner runner = new DirectTaskRunner(() -> c);
-            for (int i = -2; i < changes; i++) { // two warm-up rounds
-                int day = 24 + Math.floorMod(i, 7);
-                String where = "\"timestamp\" >= TIMESTAMP '2026-09-" + day + " 00:00:00'"
-                        + (i % 2 == 0 ? " AND region = '" + regions[Math.floorMod(i, 4)] + "'" : "");
+        List<Long> full = new ArrayList<>();
+        List<Long> workbench = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Workspace ws = Workspace.openReadOnly(file); Connection c1 = ws.newConnection();
+                Connection c2 = ws.newConnection()) {
+            IncidentService service = new IncidentService();
+            ReferenceCache cache = new ReferenceCache();
+            DirectTaskRunner r1 = new DirectTaskRunner(() -> c1);
+            DirectTaskRunner r2 = new DirectTaskRunner(() -> c2);
+            for (int i = -2; i < changes; i++) {
                 SliceSpec spec = new SliceSpec("predictions", "\"timestamp\" < TIMESTAMP '2026-09-08 00:00:00'",
-                        "predictions", where);
+                        "predictions", WorkbenchBench.filter(i));
                 long start = System.nanoTime();
-                IncidentSnapshot[] out = new IncidentSnapshot[1];
-                runner.submit("bench", ctx -> new IncidentService().compute(ctx, spec), s -> out[0] = s, e -> {
-                    throw new IllegalStateException(e);
-                });
-                OverviewViewModel.cardsOf(out[0]);
-                long elapsed = (System.nanoTime() - start) / 1_000_000;
+                run(r1, ctx -> service.compute(ctx, spec));
+                long fullMs = (System.nanoTime() - start) / 1_000_000;
+                start = System.nanoTime();
+                // As the workbench's two workers take the three parts: model and drift at once, quality next.
+                Future<?> model = pool.submit(() -> run(r1, ctx -> service.model(ctx, spec, cache)));
+                Future<?> drift = pool.submit(() -> run(r2, ctx -> service.drift(ctx, spec, cache)));
+                model.get();
+                Future<?> quality = pool.submit(() -> run(r1, ctx -> service.qualityAlerts(ctx, spec, cache)));
+                drift.get();
+                quality.get();
+                long workbenchMs = (System.nanoTime() - start) / 1_000_000;
+                System.out.printf(Locale.ROOT, "change %2d: full %6d ms  workbench %6d ms%n", i, fullMs, workbenchMs);
                 if (i >= 0) {
-                    ms.add(elapsed);
+                    full.add(fullMs);
+                    workbench.add(workbenchMs);
                 }
             }
+        } finally {
+            pool.shutdownNow();
         }
-        List<Long> sorted = new ArrayList<>(ms);
-        sorted.sort(null);
-        System.out.printf(Locale.ROOT, "filter changes: %d  p50 %d ms  p95 %d ms  max %d ms%n", sorted.size(),
-                percentile(sorted, 0.50), percentile(sorted, 0.95), sorted.get(sorted.size() - 1));
+        print("full (session 1: sequential, uncached, full quality report)", full);
+        print("workbench (3 parts on 2 workers, reference cached, quality grades)", workbench);
     }
 
-    static long percentile(List<Long> sorted, double q) {
-        int index = (int) Math.ceil(q * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    private static <T> T run(DirectTaskRunner runner, Work<T> work) {
+        List<T> out = new ArrayList<>(1);
+        runner.submit("bench", work, out::add, e -> {
+            throw new IllegalStateException(e);
+        });
+        return out.get(0);
+    }
+
+    private static void print(String what, List<Long> ms) {
+        List<Long> sorted = new ArrayList<>(ms);
+        sorted.sort(null);
+        System.out.printf(Locale.ROOT, "%s: %d changes  p50 %d ms  p95 %d ms  max %d ms%n", what, sorted.size(),
+                WorkbenchBench.percentile(sorted, 0.50), WorkbenchBench.percentile(sorted, 0.95),
+                sorted.get(sorted.size() - 1));
     }
 }

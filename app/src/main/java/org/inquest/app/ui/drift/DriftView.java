@@ -83,7 +83,7 @@ public final class DriftView extends BorderPane {
         metrics.setVgap(1);
         metrics.getStyleClass().add("text-small");
         metrics.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        // The metrics sit in a compact grid (three name/value pairs a row) so the histogram keeps most of the
+        // The metrics sit in a compact grid (two name/value pairs a row) so the histogram keeps most of the
         // height at 1366×768; histogram and drift over time share the rest through a divider the user can move.
         histogram.setMinHeight(180);
         overTime.setMinHeight(120);
@@ -124,8 +124,10 @@ public final class DriftView extends BorderPane {
             Label name = new Label(m.getKey());
             name.getStyleClass().add("muted");
             Label value = Clip.copyable(new Label(Format.number(m.getValue(), 4)));
-            metrics.add(name, (i % 3) * 2, i / 3);
-            metrics.add(value, (i % 3) * 2 + 1, i / 3);
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            metrics.add(name, (i % 2) * 2, i / 2);
+            metrics.add(value, (i % 2) * 2 + 1, i / 2);
             i++;
         }
         FeatureHistogram h = f.histogram();
