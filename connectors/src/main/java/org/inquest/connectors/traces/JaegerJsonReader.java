@@ -22,6 +22,8 @@ final class JaegerJsonReader {
     private final JsonFactory factory;
     private final SpanSink sink;
     private final JsonValues.Writer shared;
+    private final JsonValues.EventFormat logs = new JsonValues.EventFormat("timestamp", 1000L, null, "fields", "log",
+            (p, g) -> writeTagObject(p, g, null, "event"));
 
     JaegerJsonReader(JsonFactory factory, SpanSink sink) {
         this.factory = factory;
@@ -139,15 +141,7 @@ final class JaegerJsonReader {
     }
 
     private static void readReferences(JsonParser p, PendingSpan s) throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            p.skipChildren();
-            return;
-        }
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                continue;
-            }
+        JsonValues.forEachObject(p, () -> {
             String[] ref = new String[3];
             while (p.nextToken() != JsonToken.END_OBJECT) {
                 String field = p.currentName();
@@ -160,7 +154,7 @@ final class JaegerJsonReader {
                 }
             }
             s.references.add(ref);
-        }
+        });
     }
 
     /**
@@ -179,62 +173,64 @@ final class JaegerJsonReader {
 
     /** Writes a tag list as an object; returns the value of the {@code event} key when there is one. */
     private String writeTagObject(JsonParser p, JsonGenerator g, PendingSpan span, String eventKey) throws IOException {
-        String event = null;
-        g.writeStartObject();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                continue;
-            }
-            String key = null;
-            String type = null;
-            Object value = null;
-            while (p.nextToken() != JsonToken.END_OBJECT) {
-                String field = p.currentName();
-                JsonToken t = p.nextToken();
-                switch (field) {
-                    case "key" -> key = JsonValues.readString(p);
-                    case "type" -> type = JsonValues.readString(p);
-                    case "value" -> value = switch (t) {
-                        case VALUE_TRUE -> Boolean.TRUE;
-                        case VALUE_FALSE -> Boolean.FALSE;
-                        case VALUE_NUMBER_INT -> p.getLongValue();
-                        case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
-                        case VALUE_NULL -> null;
-                        case VALUE_STRING -> p.getText();
-                        default -> {
-                            p.skipChildren();
-                            yield null;
-                        }
-                    };
-                    default -> p.skipChildren();
-                }
-            }
-            if (key == null) {
-                continue;
-            }
-            value = typed(type, value);
-            g.writeFieldName(key);
-            if (value == null) {
-                g.writeNull();
-            } else if (value instanceof Boolean b) {
-                g.writeBoolean(b);
-            } else if (value instanceof Long l) {
-                g.writeNumber(l);
-            } else if (value instanceof Double d && Double.isFinite(d)) {
-                g.writeNumber(d);
-            } else {
-                g.writeString(value.toString());
-            }
-            if (eventKey != null && eventKey.equals(key) && value != null) {
-                event = value.toString();
-            }
-            if (span != null) {
-                span.capture(key, value);
+        String[] event = new String[1];
+        JsonValues.writeEntries(p, g, (entry, out) -> {
+            String value = writeTag(entry, out, span, eventKey);
+            event[0] = value != null ? value : event[0];
+        });
+        return event[0];
+    }
+
+    /**
+     * One {@code {key, type, value}} tag as a field of the object being written; returns the value as text when
+     * the key is {@code eventKey}, else null.
+     */
+    private static String writeTag(JsonParser p, JsonGenerator g, PendingSpan span, String eventKey)
+            throws IOException {
+        String key = null;
+        String type = null;
+        Object value = null;
+        while (p.nextToken() != JsonToken.END_OBJECT) {
+            String field = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (field) {
+                case "key" -> key = JsonValues.readString(p);
+                case "type" -> type = JsonValues.readString(p);
+                case "value" -> value = switch (t) {
+                    case VALUE_TRUE -> Boolean.TRUE;
+                    case VALUE_FALSE -> Boolean.FALSE;
+                    case VALUE_NUMBER_INT -> p.getLongValue();
+                    case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+                    case VALUE_NULL -> null;
+                    case VALUE_STRING -> p.getText();
+                    default -> {
+                        p.skipChildren();
+                        yield null;
+                    }
+                };
+                default -> p.skipChildren();
             }
         }
-        g.writeEndObject();
-        return event;
+        if (key == null) {
+            return null;
+        }
+        value = typed(type, value);
+        g.writeFieldName(key);
+        if (value == null) {
+            g.writeNull();
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Long l) {
+            g.writeNumber(l);
+        } else if (value instanceof Double d && Double.isFinite(d)) {
+            g.writeNumber(d);
+        } else {
+            g.writeString(value.toString());
+        }
+        if (span != null) {
+            span.capture(key, value);
+        }
+        return key.equals(eventKey) && value != null ? value.toString() : null;
     }
 
     private static Object typed(String type, Object value) {
@@ -253,45 +249,9 @@ final class JaegerJsonReader {
         }
     }
 
-    /** Jaeger logs as events: {@code [{"time_unix_nano", "name" (the "event" field, else "log"), "attributes"}]}. */
+    /** Jaeger logs as events: {@code [{"time_unix_nano", "attributes", "name" (the "event" field, else "log")}]}. */
     private String logs(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            p.skipChildren();
-            return "[]";
-        }
-        {
-            JsonGenerator g = shared.begin();
-            g.writeStartArray();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken() != JsonToken.START_OBJECT) {
-                    p.skipChildren();
-                    continue;
-                }
-                g.writeStartObject();
-                String name = null;
-                while (p.nextToken() != JsonToken.END_OBJECT) {
-                    String field = p.currentName();
-                    p.nextToken();
-                    if ("timestamp".equals(field)) {
-                        g.writeFieldName("time_unix_nano");
-                        try {
-                            g.writeNumber(JsonValues.readLong(p, field) * 1000L);
-                        } catch (JsonValues.BadSpanException e) {
-                            g.writeNull();
-                        }
-                    } else if ("fields".equals(field) && p.currentToken() == JsonToken.START_ARRAY) {
-                        g.writeFieldName("attributes");
-                        name = writeTagObject(p, g, null, "event");
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-                g.writeStringField("name", name == null ? "log" : name);
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            return shared.text();
-        }
+        return JsonValues.writeEvents(p, shared, logs);
     }
 
     private static final class Process {

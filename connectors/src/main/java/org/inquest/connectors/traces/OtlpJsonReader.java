@@ -22,6 +22,11 @@ final class OtlpJsonReader {
     private final JsonFactory factory;
     private final SpanSink sink;
     private final JsonValues.Writer shared;
+    private final JsonValues.EventFormat events = new JsonValues.EventFormat("timeUnixNano", 1, "name",
+            "attributes", null, (p, g) -> {
+                writeKeyValues(p, g, false);
+                return null;
+            });
     /** The {@code service.name} met by the last {@link #writeKeyValues} call at the top of an attribute list. */
     private String lastServiceName;
 
@@ -92,15 +97,7 @@ final class OtlpJsonReader {
 
     private void readScopeSpansList(JsonParser p, String service, String resourceJson, List<Span> waiting)
             throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            p.skipChildren();
-            return;
-        }
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                continue;
-            }
+        JsonValues.forEachObject(p, () -> {
             while (p.nextToken() != JsonToken.END_OBJECT) {
                 String field = p.currentName();
                 p.nextToken();
@@ -120,7 +117,7 @@ final class OtlpJsonReader {
                     p.skipChildren();
                 }
             }
-        }
+        });
     }
 
     /** One span object; null (after quarantining it) when it cannot be stored. */
@@ -236,53 +233,50 @@ final class OtlpJsonReader {
 
     /** Parser on START_ARRAY of KeyValue objects; writes one JSON object and leaves the parser on END_ARRAY. */
     private void writeKeyValues(JsonParser p, JsonGenerator g, boolean top) throws IOException {
-        g.writeStartObject();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                continue;
-            }
-            String key = null;
-            String pendingValue = null;
-            String pendingService = null;
-            boolean written = false;
-            while (p.nextToken() != JsonToken.END_OBJECT) {
-                String field = p.currentName();
-                p.nextToken();
-                if ("key".equals(field)) {
-                    key = JsonValues.readString(p);
-                    if (top && pendingService != null && "service.name".equals(key)) {
-                        lastServiceName = pendingService;
-                    }
-                    if (pendingValue != null && key != null) {
-                        g.writeFieldName(key);
-                        g.writeRawValue(pendingValue);
-                        written = true;
-                    }
-                } else if ("value".equals(field)) {
-                    if (key != null) {
-                        g.writeFieldName(key);
-                        String text = writeAnyValue(p, g);
-                        if (top && "service.name".equals(key)) {
-                            lastServiceName = text;
-                        }
-                        written = true;
-                    } else {
-                        // rare: the value comes before its key, so it is rendered aside until the key is known
-                        try (JsonValues.Writer tmp = new JsonValues.Writer(factory)) {
-                            pendingService = writeAnyValue(p, tmp.begin());
-                            pendingValue = tmp.text();
-                        }
-                    }
-                } else {
-                    p.skipChildren();
+        JsonValues.writeEntries(p, g, (entry, out) -> writeKeyValue(entry, out, top));
+    }
+
+    /** One {@code {key, value}} entry, either order; a value before its key is rendered aside until the key. */
+    private void writeKeyValue(JsonParser p, JsonGenerator g, boolean top) throws IOException {
+        String key = null;
+        String pendingValue = null;
+        String pendingService = null;
+        boolean written = false;
+        while (p.nextToken() != JsonToken.END_OBJECT) {
+            String field = p.currentName();
+            p.nextToken();
+            if ("key".equals(field)) {
+                key = JsonValues.readString(p);
+                if (top && pendingService != null && "service.name".equals(key)) {
+                    lastServiceName = pendingService;
                 }
-            }
-            if (!written && key != null) {
-                g.writeNullField(key);
+                if (pendingValue != null && key != null) {
+                    g.writeFieldName(key);
+                    g.writeRawValue(pendingValue);
+                    written = true;
+                }
+            } else if ("value".equals(field)) {
+                if (key != null) {
+                    g.writeFieldName(key);
+                    String text = writeAnyValue(p, g);
+                    if (top && "service.name".equals(key)) {
+                        lastServiceName = text;
+                    }
+                    written = true;
+                } else {
+                    // rare: the value comes before its key, so it is rendered aside until the key is known
+                    try (JsonValues.Writer tmp = new JsonValues.Writer(factory)) {
+                        pendingService = writeAnyValue(p, tmp.begin());
+                        pendingValue = tmp.text();
+                    }
+                }
+            } else {
+                p.skipChildren();
             }
         }
-        g.writeEndObject();
+        if (!written && key != null) {
+            g.writeNullField(key);
+        }
     }
 
     /**
@@ -398,50 +392,8 @@ final class OtlpJsonReader {
         return stringValue;
     }
 
-    /** OTLP {@code Span.Event[]} as {@code [{"time_unix_nano": n, "name": s, "attributes": {...}}]}. */
+    /** OTLP {@code Span.Event[]} as {@code [{"time_unix_nano": n, "attributes": {...}, "name": s}]}. */
     private String events(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            p.skipChildren();
-            return "[]";
-        }
-        {
-            JsonGenerator g = shared.begin();
-            g.writeStartArray();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken() != JsonToken.START_OBJECT) {
-                    p.skipChildren();
-                    continue;
-                }
-                g.writeStartObject();
-                while (p.nextToken() != JsonToken.END_OBJECT) {
-                    String field = p.currentName();
-                    p.nextToken();
-                    switch (field) {
-                        case "timeUnixNano" -> {
-                            // A bad event time must not abandon the span mid-array: it is kept as null.
-                            g.writeFieldName("time_unix_nano");
-                            try {
-                                g.writeNumber(JsonValues.readLong(p, field));
-                            } catch (JsonValues.BadSpanException e) {
-                                g.writeNull();
-                            }
-                        }
-                        case "name" -> g.writeStringField("name", JsonValues.readString(p));
-                        case "attributes" -> {
-                            if (p.currentToken() == JsonToken.START_ARRAY) {
-                                g.writeFieldName("attributes");
-                                writeKeyValues(p, g, false);
-                            } else {
-                                p.skipChildren();
-                            }
-                        }
-                        default -> p.skipChildren();
-                    }
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            return shared.text();
-        }
+        return JsonValues.writeEvents(p, shared, events);
     }
 }
