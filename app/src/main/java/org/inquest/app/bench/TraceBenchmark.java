@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.inquest.analysis.slice.SqlFragment;
+import org.inquest.analysis.traces.TraceCohorts;
+import org.inquest.analysis.traces.TraceFilter;
 import org.inquest.analysis.traces.TraceShow;
 import org.inquest.analysis.traces.TraceStats;
 import org.inquest.analysis.traces.TraceView;
@@ -28,7 +30,8 @@ import org.inquest.connectors.workspace.Workspace;
 /**
  * The traces benchmark of docs/PERFORMANCE.md ({@code bench/traces.sh}): import of N requests × 5 spans of OTLP
  * JSON (the demo's trace shape), against DuckDB's own {@code read_json} of the same spans flattened to one JSON
- * object per span; {@code trace stats} over them; {@code trace show} of one 5,000-span trace.
+ * object per span; {@code trace stats} over them (one slice, and two slices chosen by a root attribute);
+ * {@code trace compare} (slowest 5 % against the rest); {@code trace show} of one 5,000-span trace.
  */
 public final class TraceBenchmark {
     private TraceBenchmark() {
@@ -89,6 +92,19 @@ public final class TraceBenchmark {
             t = System.nanoTime();
             int ops = stats.compute("spans", SqlFragment.TRUE).operations().size();
             report("trace stats over all spans (warm)", t, ops + " operations");
+            // the channel is an attribute of the root span; reference web, current mobile, whole traces
+            TraceFilter.Resolved web = TraceFilter.traces("attributes['channel'] = 'web'")
+                    .resolve(ws.connection(), "spans", "reference");
+            TraceFilter.Resolved mobile = TraceFilter.traces("attributes['channel'] = 'mobile'")
+                    .resolve(ws.connection(), "spans", "current");
+            t = System.nanoTime();
+            ops = stats.compare("spans", web.condition(), mobile.condition()).operations().size();
+            report("trace stats, two slices by a root attribute (web vs mobile)", t, ops + " operations");
+            t = System.nanoTime();
+            TraceCohorts.Result cohorts = new TraceCohorts(ws.connection()).compare("spans", SqlFragment.TRUE,
+                    new TraceCohorts.Slowest(0.05));
+            report("trace compare, slowest 5 % vs the rest", t, cohorts.slow().traces() + " slow traces, top "
+                    + cohorts.stages().get(0).name());
             t = System.nanoTime();
             importTraces(ws, "wide", big);
             report("import of one 5,000-span trace", t, "");
