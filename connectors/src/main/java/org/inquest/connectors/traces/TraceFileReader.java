@@ -6,10 +6,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +26,7 @@ import java.util.Set;
  */
 public final class TraceFileReader {
     private static final Set<String> JAEGER_FIELDS = Set.of("data", "traceID", "spans", "processes");
-    /** Longest raw text of a bad line kept in the quarantine; the rest is cut with a marker. */
+    /** Longest raw text (bytes) of a bad line kept in the quarantine; the rest is cut with a marker. */
     static final int MAX_RAW = 8192;
     // The caller owns the stream (it hashes the whole file), so the parser must not close it.
     private final JsonFactory factory = JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
@@ -69,26 +67,30 @@ public final class TraceFileReader {
      * line has parsed to its end. Throws {@link MalformedTraceException} when no line is a trace document.
      */
     public TraceFormat readLines(InputStream in, SpanSink sink) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        ByteLines lines = new ByteLines(in);
         LineBuffer buffer = new LineBuffer(sink);
         Roots roots = new Roots(buffer);
         TraceFormat first = null;
         long firstBadLine = 0;
         String firstProblem = null;
         long number = 0;
-        String line;
-        while ((line = reader.readLine()) != null) {
+        while (lines.next()) {
             number++;
-            if (number == 1 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
+            byte[] bytes = lines.buffer();
+            int from = lines.start();
+            int length = lines.length();
+            if (number == 1 && length >= 3 && bytes[from] == (byte) 0xEF && bytes[from + 1] == (byte) 0xBB
+                    && bytes[from + 2] == (byte) 0xBF) {
+                from += 3;
+                length -= 3;
             }
-            if (line.isBlank()) {
+            if (blank(bytes, from, length)) {
                 continue;
             }
             buffer.begin(number);
             String problem = null;
             TraceFormat format = null;
-            try (JsonParser p = factory.createParser(line)) {
+            try (JsonParser p = factory.createParser(bytes, from, length)) {
                 JsonToken t;
                 while ((t = p.nextToken()) != null) {
                     TraceFormat f = roots.read(p, t);
@@ -109,7 +111,7 @@ public final class TraceFileReader {
                 first = first == null ? format : first;
             } else {
                 buffer.discard();
-                sink.reject(number, raw(line), problem);
+                sink.reject(number, raw(bytes, from, length), problem);
                 if (firstProblem == null) {
                     firstBadLine = number;
                     firstProblem = problem;
@@ -207,9 +209,23 @@ public final class TraceFileReader {
         return e.getOriginalMessage().replace('\n', ' ').replaceAll("\\[Source: [^;\\]]*; ", "[");
     }
 
-    private static String raw(String line) {
-        return line.length() <= MAX_RAW ? line
-                : line.substring(0, MAX_RAW) + "… (" + (line.length() - MAX_RAW) + " more characters)";
+    /** The raw text of a bad line for the quarantine, cut after {@value #MAX_RAW} bytes. */
+    private static String raw(byte[] bytes, int from, int length) {
+        if (length <= MAX_RAW) {
+            return new String(bytes, from, length, StandardCharsets.UTF_8);
+        }
+        return new String(bytes, from, MAX_RAW, StandardCharsets.UTF_8) + "… (" + (length - MAX_RAW)
+                + " more bytes)";
+    }
+
+    private static boolean blank(byte[] bytes, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String describe(JsonToken t) {
