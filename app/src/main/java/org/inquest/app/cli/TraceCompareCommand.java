@@ -1,5 +1,7 @@
 package org.inquest.app.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,8 +69,9 @@ public final class TraceCompareCommand implements Callable<Integer> {
             throw new UsageException("--top must be at least 1 (got " + top + ")");
         }
         TraceCohorts.Result result;
+        TraceFilter.Resolved base;
         try (Workspace ws = Workspace.openReadOnly(workspace)) {
-            TraceFilter.Resolved base = filter.filter().resolve(ws.connection(), table, "");
+            base = filter.filter().resolve(ws.connection(), table, "");
             TraceCohorts.Split split;
             if (byFilter) {
                 TraceFilter.Resolved slow = new TraceFilter(slowWhere, null,
@@ -86,7 +89,12 @@ public final class TraceCompareCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output == TraceCommand.Format.JSON) {
-            TraceCommand.printJson(out, result);
+            // the traces compared (the common filters, canonical), then the result
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode node = json.createObjectNode();
+            node.set("filter", json.valueToTree(base.filter()));
+            node.setAll((ObjectNode) json.valueToTree(result));
+            TraceCommand.printJson(out, node);
             return InquestCommand.EXIT_OK;
         }
         TraceCohorts.SplitInfo s = result.split();

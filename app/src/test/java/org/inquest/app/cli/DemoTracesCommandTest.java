@@ -59,6 +59,9 @@ class DemoTracesCommandTest {
             assertTrue(top.get("contribution_ms").asDouble()
                     > 5 * compare.get("stages").get(1).get("contribution_ms").asDouble(), compare.toString());
             assertEquals(0.05, compare.get("split").get("slowest_share").asDouble(), 1e-12);
+            assertEquals(base.length == 0 ? "{}" : base[0].equals("--predictions")
+                    ? "{\"predictions\":\"predictions\",\"prediction_where\":\"channel = 'mobile'\"}"
+                    : "{\"trace_where\":\"attributes['channel'] = 'mobile'\"}", compare.get("filter").toString());
         }
         // reference (mobile before the incident) against current (mobile during it), side by side
         JsonNode sideBySide = new ObjectMapper().readTree(run(0, "trace", "stats", "--workspace", ws, "--table",
@@ -76,6 +79,15 @@ class DemoTracesCommandTest {
         }
         assertTrue(grown.get("change").get("self_p50_ms").asDouble() > 100, grown.toString());
         assertEquals(lookupP50(ws, incident), grown.get("current").get("p50_ms").asDouble(), 1e-9);
+        // only the wrong predictions' requests: one root span per wrong (labelled) prediction
+        String wrong = run(0, "query", "--workspace", ws, "--format", "csv",
+                "SELECT count(*) FROM predictions WHERE prediction != label").strip();
+        JsonNode roots = new ObjectMapper().readTree(run(0, "trace", "stats", "--workspace", ws, "--table", "spans",
+                "--where", "parent_span_id IS NULL", "--predictions", "predictions", "--prediction-where",
+                "prediction != label")).get("operations");
+        assertEquals(1, roots.size());
+        assertEquals(Long.parseLong(wrong), roots.get(0).get("count").asLong());
+        assertTrue(Long.parseLong(wrong) > 0);
         String trace = run(0, "query", "--workspace", ws, "--format", "csv",
                 "SELECT trace_id FROM predictions ORDER BY latency_ms DESC LIMIT 1").strip();
         JsonNode view = new ObjectMapper().readTree(run(0, "trace", "show", "--workspace", ws, "--table", "spans",
