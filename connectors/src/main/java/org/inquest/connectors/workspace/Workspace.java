@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
 import org.inquest.connectors.error.InputException;
+import org.inquest.connectors.timing.PhaseTimer;
 
 /**
  * One investigation: one DuckDB database file. Opening it configures spilling (a temp directory next to the file
@@ -57,10 +58,13 @@ public final class Workspace implements AutoCloseable {
             }
             DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection(
                     "jdbc:duckdb:" + absolute, properties);
+            PhaseTimer.mark("workspace: DuckDB library and database open");
             Workspace workspace = new Workspace(absolute, readOnly, connection);
             workspace.configure(connection);
+            PhaseTimer.mark("workspace: settings");
             if (!readOnly) {
                 MetadataSchema.ensure(connection);
+                PhaseTimer.mark("workspace: metadata schema");
             }
             return workspace;
         } catch (SQLException | IOException e) {
