@@ -242,7 +242,8 @@ class TraceCommandTest {
         Run bad = run("import", "--workspace", fresh.toString(), "--table", "spans", "--kind", "traces",
                 truncated.toString());
         assertEquals(3, bad.code());
-        assertEquals("inquest: " + truncated + ": truncated (the last JSON object is not closed)", bad.err().strip());
+        assertEquals("inquest: " + truncated + ": line 1, column 107: truncated (the file ends inside a JSON object"
+                + " that is never closed)", bad.err().strip());
         Run rows = run("query", "--workspace", fresh.toString(), "--format", "csv", "SELECT count(*) FROM spans");
         assertEquals("16", rows.out().strip(), "the refused file added nothing");
     }

@@ -1,6 +1,8 @@
 package org.inquest.connectors.ingest;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +21,8 @@ final class TraceKindImporter implements KindImporter {
 
     /**
      * Refuses, before anything is imported, a file that is empty, does not start with a JSON object, or does not end
-     * with one (the usual sign of a truncated export). Deeper damage is found while streaming, and the file's
-     * transaction is rolled back then.
+     * with one (the usual sign of a truncated export), naming the line and column. Deeper damage is found while
+     * streaming: the file's transaction is rolled back then (a bad line of a JSON Lines file is quarantined).
      */
     @Override
     public void preflight(ImportSession session, Path file) {
@@ -29,36 +31,62 @@ final class TraceKindImporter implements KindImporter {
         }
         try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
             long length = in.length();
-            int first = firstNonSpace(in, 0, Math.min(length, EDGE), true);
+            long first = firstNonSpace(in, 0, Math.min(length, EDGE), true);
             if (first < 0) {
-                throw new InputException(file + ": the file is empty");
+                throw new InputException(file + ": line 1, column 1: the file is empty");
             }
-            if (first != '{') {
-                throw new InputException(file + ": not a trace file (expected a JSON object at the start, found '"
-                        + (char) first + "')");
+            int firstByte = byteAt(in, first);
+            if (firstByte != '{') {
+                throw new InputException(file + ": " + position(file, first) + ": not a trace file (expected a JSON"
+                        + " object at the start, found '" + (char) firstByte + "')");
             }
-            int last = firstNonSpace(in, Math.max(0, length - EDGE), length, false);
-            if (last != '}') {
-                throw new InputException(file + ": truncated (the last JSON object is not closed)");
+            long last = firstNonSpace(in, Math.max(0, length - EDGE), length, false);
+            if (byteAt(in, last) != '}') {
+                throw new InputException(file + ": " + position(file, last) + ": truncated (the file ends inside a"
+                        + " JSON object that is never closed)");
             }
         } catch (IOException e) {
             throw new InputException(file + ": cannot read the file: " + e.getMessage(), e);
         }
     }
 
-    /** The first (or, backwards, the last) byte in [from, to) that is not JSON whitespace or a BOM; -1 if none. */
-    private static int firstNonSpace(RandomAccessFile in, long from, long to, boolean forward) throws IOException {
+    /**
+     * The offset of the first (or, backwards, the last) byte in [from, to) that is not JSON whitespace or a BOM;
+     * -1 if none.
+     */
+    private static long firstNonSpace(RandomAccessFile in, long from, long to, boolean forward) throws IOException {
         byte[] buffer = new byte[(int) (to - from)];
         in.seek(from);
         in.readFully(buffer);
         for (int k = 0; k < buffer.length; k++) {
-            int b = buffer[forward ? k : buffer.length - 1 - k] & 0xff;
+            int at = forward ? k : buffer.length - 1 - k;
+            int b = buffer[at] & 0xff;
             boolean space = b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == 0xef || b == 0xbb || b == 0xbf;
             if (!space) {
-                return b;
+                return from + at;
             }
         }
         return -1;
+    }
+
+    private static int byteAt(RandomAccessFile in, long offset) throws IOException {
+        in.seek(offset);
+        return in.read();
+    }
+
+    /** "line L, column C" (1-based, columns in bytes) of a byte offset; reads the file up to it. */
+    private static String position(Path file, long offset) throws IOException {
+        long line = 1;
+        long lineStart = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            for (long i = 0; i < offset; i++) {
+                if (in.read() == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+        }
+        return "line " + line + ", column " + (offset - lineStart + 1);
     }
 
     @Override

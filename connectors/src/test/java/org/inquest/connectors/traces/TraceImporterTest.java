@@ -255,10 +255,14 @@ class TraceImporterTest {
         }
         // Found before anything is imported (the whole batch is refused) ...
         String[][] early = {
-            {"otlp_truncated.json", "otlp_truncated.json: truncated (the last JSON object is not closed)"},
-            {"empty.json", "empty.json: the file is empty"},
-            {"array_root.json", "array_root.json: not a trace file (expected a JSON object at the start, found '[')"},
-            {"not_json.txt", "not_json.txt: not a trace file (expected a JSON object at the start, found 't')"},
+            {"otlp_truncated.json", "otlp_truncated.json: line 1, column 107: truncated (the file ends inside a JSON"
+                    + " object that is never closed)"},
+            {"empty.json", "empty.json: line 1, column 1: the file is empty"},
+            {"array_root.json", "array_root.json: line 1, column 1: not a trace file (expected a JSON object at the"
+                    + " start, found '[')"},
+            {"not_json.txt", "not_json.txt: line 1, column 1: not a trace file (expected a JSON object at the start,"
+                    + " found 't')"},
+            {"otlp_truncated_lines.jsonl", "otlp_truncated_lines.jsonl: line 4, column 29: truncated"},
         };
         // ... or while streaming (that file's transaction rolls back; files before it stay imported).
         String[][] late = {
