@@ -22,9 +22,13 @@ final class CategoryCounter {
     record Column(String name, String referenceName, String currentName) {
     }
 
-    /** Counts for one column. {@code newCategories} are most frequent first. */
+    /**
+     * Counts for one column. {@code newCategories} are most frequent first; the distinct counts are of non-null
+     * values on each side (exact: every category is a group).
+     */
     record Categories(List<ColumnStats.CategoryCount> referenceTop, List<ColumnStats.CategoryCount> currentTop,
-                      List<String> newCategories, long newCategoryCount, long newCategoryRows) {
+                      List<String> newCategories, long newCategoryCount, long newCategoryRows,
+                      long referenceDistinct, long currentDistinct) {
     }
 
     private CategoryCounter() {
@@ -59,16 +63,19 @@ final class CategoryCounter {
                 + " row_number() OVER (PARTITION BY col ORDER BY cur_n DESC, value) AS cur_rank,"
                 + " row_number() OVER (PARTITION BY col, ref_n = 0 ORDER BY cur_n DESC, value) AS new_rank,"
                 + " sum(CASE WHEN ref_n = 0 THEN 1 ELSE 0 END) OVER (PARTITION BY col) AS new_count,"
-                + " sum(CASE WHEN ref_n = 0 THEN cur_n ELSE 0 END) OVER (PARTITION BY col) AS new_rows"
+                + " sum(CASE WHEN ref_n = 0 THEN cur_n ELSE 0 END) OVER (PARTITION BY col) AS new_rows,"
+                + " sum(CASE WHEN ref_n > 0 THEN 1 ELSE 0 END) OVER (PARTITION BY col) AS ref_distinct,"
+                + " sum(CASE WHEN cur_n > 0 THEN 1 ELSE 0 END) OVER (PARTITION BY col) AS cur_distinct"
                 + " FROM counts WHERE value IS NOT NULL)"
-                + " SELECT col, value, ref_n, cur_n, ref_rank, cur_rank, new_rank, new_count, new_rows FROM ranked"
+                + " SELECT col, value, ref_n, cur_n, ref_rank, cur_rank, new_rank, new_count, new_rows, ref_distinct,"
+                + " cur_distinct FROM ranked"
                 + " WHERE (ref_n > 0 AND ref_rank <= ").value((long) top)
                 .sql(") OR (cur_n > 0 AND cur_rank <= ").value((long) top)
                 .sql(") OR (ref_n = 0 AND new_rank <= ").value((long) maxNew)
                 .sql(") ORDER BY col, value");
         List<Object[]> rows = Queries.list(connection, q.build(), rs -> new Object[] {rs.getInt(1), rs.getString(2),
                 rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
-                rs.getLong(9)}, "categories of " + reference.table().name() + " and " + current.table().name());
+                rs.getLong(9), rs.getLong(10), rs.getLong(11)}, "categories of " + reference.table().name() + " and " + current.table().name());
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
             List<Object[]> mine = new ArrayList<>();
@@ -86,7 +93,10 @@ final class CategoryCounter {
             List<String> newCategories = fresh.stream().limit(maxNew).map(r -> (String) r[1]).toList();
             long newCount = mine.isEmpty() ? 0 : (Long) mine.get(0)[7];
             long newRows = mine.isEmpty() ? 0 : (Long) mine.get(0)[8];
-            result.put(column.name(), new Categories(refTop, curTop, newCategories, newCount, newRows));
+            long refDistinct = mine.isEmpty() ? 0 : (Long) mine.get(0)[9];
+            long curDistinct = mine.isEmpty() ? 0 : (Long) mine.get(0)[10];
+            result.put(column.name(), new Categories(refTop, curTop, newCategories, newCount, newRows, refDistinct,
+                    curDistinct));
         }
         return result;
     }

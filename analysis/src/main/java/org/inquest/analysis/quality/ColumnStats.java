@@ -36,6 +36,10 @@ public record ColumnStats(
         return rows - nulls;
     }
 
+    ColumnStats withDistinct(Long distinctValues, Map<String, Double> valueQuantiles) {
+        return new ColumnStats(rows, nulls, nullShare, distinctValues, min, max, mean, std, valueQuantiles, top);
+    }
+
     ColumnStats withTop(List<CategoryCount> categories) {
         return new ColumnStats(rows, nulls, nullShare, distinct, min, max, mean, std, quantiles, categories);
     }

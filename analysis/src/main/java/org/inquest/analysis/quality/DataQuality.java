@@ -52,10 +52,20 @@ public final class DataQuality {
      */
     public static QualityReport compare(Connection connection, Slice reference, Slice current,
                                         QualityThresholds thresholds, boolean approximate) {
+        return compare(connection, reference, current, thresholds, approximate, true);
+    }
+
+    /**
+     * As {@link #compare(Connection, Slice, Slice, QualityThresholds, boolean)}; without {@code quantiles} numeric
+     * columns get no quantiles (the report's quality section does not show them, and exact quantiles of continuous
+     * columns are the costliest statistic).
+     */
+    public static QualityReport compare(Connection connection, Slice reference, Slice current,
+                                        QualityThresholds thresholds, boolean approximate, boolean quantiles) {
         List<ColumnInfo> refColumns = reference.table().columns();
         List<ColumnInfo> curColumns = current.table().columns();
         SliceProfiler.Profile refProfile = SliceProfiler.profile(connection, reference, refColumns, Map.of(),
-                approximate);
+                detail(refColumns, approximate, quantiles));
 
         Map<String, SliceProfiler.Bounds> bounds = new LinkedHashMap<>();
         for (ColumnInfo cur : curColumns) {
@@ -68,7 +78,7 @@ public final class DataQuality {
             }
         }
         SliceProfiler.Profile curProfile = SliceProfiler.profile(connection, current, curColumns, bounds,
-                approximate);
+                detail(curColumns, approximate, quantiles));
 
         Set<String> names = new LinkedHashSet<>();
         refColumns.forEach(c -> names.add(c.name()));
@@ -107,9 +117,9 @@ public final class DataQuality {
             CategoryCounter.Categories cats = categories.get(name);
             if (cats != null) {
                 refStats = ref != null && ColumnKind.of(ref).hasCategories() ? refStats.withTop(cats.referenceTop())
-                        : refStats;
+                        .withDistinct(cats.referenceDistinct(), refStats.quantiles()) : refStats;
                 curStats = cur != null && ColumnKind.of(cur).hasCategories() ? curStats.withTop(cats.currentTop())
-                        : curStats;
+                        .withDistinct(cats.currentDistinct(), curStats.quantiles()) : curStats;
             }
             QualityGrader grader = new QualityGrader(thresholds);
             if (ref == null) {
@@ -163,6 +173,13 @@ public final class DataQuality {
                 new QualityReport.SliceSummary(current.table().name(), current.where(), curProfile.rows()),
                 overall, approximate, columns, new SchemaDifferences(missing, added, typeChanged), thresholds,
                 approximate ? concat(NOTES, APPROXIMATE_NOTE) : NOTES);
+    }
+
+    /** Categorical columns take their distinct counts from the category count, which groups them anyway. */
+    private static SliceProfiler.Detail detail(List<ColumnInfo> columns, boolean approximate, boolean quantiles) {
+        Set<String> categorical = new LinkedHashSet<>();
+        columns.stream().filter(c -> ColumnKind.of(c).hasCategories()).forEach(c -> categorical.add(c.name()));
+        return new SliceProfiler.Detail(quantiles, approximate, categorical);
     }
 
     private static List<String> concat(List<String> notes, String extra) {

@@ -18,6 +18,7 @@ import org.inquest.analysis.quality.ColumnQuality;
 import org.inquest.analysis.quality.ColumnStats;
 import org.inquest.analysis.quality.DataQuality;
 import org.inquest.analysis.quality.QualityReport;
+import org.inquest.analysis.quality.QualityThresholds;
 import org.inquest.analysis.slice.Window;
 import org.inquest.analysis.slice.WindowSet;
 import org.inquest.analysis.slice.WindowSpec;
@@ -53,31 +54,37 @@ public final class ReportBuilder {
     static final int DRIFT_ROOT_CAUSES = 3;
 
     private final Connection connection;
+    private final PhaseTimes times = new PhaseTimes();
 
     public ReportBuilder(Connection connection) {
         this.connection = connection;
+    }
+
+    /** How long each phase of the last {@link #build} took (the report benchmark prints them). */
+    public PhaseTimes times() {
+        return times;
     }
 
     public Report build(Slice reference, Slice current, ReportOptions options) {
         validateColumns(reference, current, options);
         Redactor redactor = Redactor.withRandomKey(options.redact());
 
-        DriftResult drift;
         WindowSet windowSet = options.by() == null ? null
-                : Windowing.split(connection, current, WindowSpec.parse(options.by()));
+                : times.time("windows", () -> Windowing.split(connection, current, WindowSpec.parse(options.by())));
         List<Window> windows = windowSet == null ? List.of() : windowSet.windows();
-        drift = windowSet == null ? DriftAnalysis.run(connection, reference, current, options.drift())
-                : DriftAnalysis.runWithWindows(connection, reference, current, windowSet, options.drift());
-        drift = redact(drift, redactor);
+        DriftResult drift = redact(times.time("drift", () -> windowSet == null
+                ? DriftAnalysis.run(connection, reference, current, options.drift())
+                : DriftAnalysis.runWithWindows(connection, reference, current, windowSet, options.drift())), redactor);
 
         ModelColumns refColumns = ModelColumns.of(reference.table());
         ModelColumns curColumns = ModelColumns.of(current.table());
         String labelColumn = refColumns.label().map(ColumnInfo::name).orElse(null);
-        TaskKind task = new TaskDetector(connection).detect(List.of(reference, current), refColumns);
+        TaskKind task = times.time("task detection", () -> new TaskDetector(connection)
+                .detect(List.of(reference, current), refColumns));
         PerformanceAnalyzer performance = new PerformanceAnalyzer(connection);
         double t = options.threshold();
-        SidePair<PerformanceMetrics> quality = new SidePair<>(performance.analyze(reference, refColumns, task, t),
-                performance.analyze(current, curColumns, task, t));
+        SidePair<PerformanceMetrics> quality = times.time("performance", () -> new SidePair<>(
+                performance.analyze(reference, refColumns, task, t), performance.analyze(current, curColumns, task, t)));
 
         String versionColumn = refColumns.modelVersion().map(ColumnInfo::name).orElse(null);
         SidePair<Map<String, PerformanceMetrics>> byVersion = null;
@@ -85,52 +92,61 @@ public final class ReportBuilder {
         SidePair<Map<String, Latency>> latencyByVersion = null;
         if (versionColumn != null && current.table().column(versionColumn).isPresent()) {
             Grouping g = Grouping.byColumn(versionColumn);
-            byVersion = new SidePair<>(performance.analyze(reference, refColumns, task, t, g),
-                    performance.analyze(current, curColumns, task, t, g));
-            latencyByVersion = new SidePair<>(latencyAnalyzer.analyze(reference, g), latencyAnalyzer.analyze(current, g));
+            byVersion = times.time("performance by version", () -> new SidePair<>(
+                    performance.analyze(reference, refColumns, task, t, g),
+                    performance.analyze(current, curColumns, task, t, g)));
+            latencyByVersion = times.time("latency by version", () -> new SidePair<>(
+                    latencyAnalyzer.analyze(reference, g), latencyAnalyzer.analyze(current, g)));
         } else {
             versionColumn = null;
         }
         List<Report.GroupedPerformance> bySegment = new ArrayList<>();
         for (String column : options.segmentBy()) {
             Grouping g = Grouping.byColumn(column);
-            bySegment.add(new Report.GroupedPerformance(column, new SidePair<>(
-                    performance.analyze(reference, refColumns, task, t, g),
-                    performance.analyze(current, curColumns, task, t, g))));
+            bySegment.add(times.time("performance by segment", () -> new Report.GroupedPerformance(column,
+                    new SidePair<>(performance.analyze(reference, refColumns, task, t, g),
+                            performance.analyze(current, curColumns, task, t, g)))));
         }
         List<Report.WindowQuality> windowQuality = new ArrayList<>();
         for (Window w : windows) {
-            PerformanceMetrics m = performance.analyze(w.slice(), curColumns, task, t);
-            windowQuality.add(new Report.WindowQuality(w.start(), w.end(), m.rows(), m,
-                    latencyAnalyzer.analyze(w.slice()).orElse(null)));
+            windowQuality.add(times.time("performance and latency by window", () -> {
+                PerformanceMetrics m = performance.analyze(w.slice(), curColumns, task, t);
+                return new Report.WindowQuality(w.start(), w.end(), m.rows(), m,
+                        latencyAnalyzer.analyze(w.slice()).orElse(null));
+            }));
         }
 
         SidePair<Calibration> calibration = null;
         List<Report.AttributeFairness> fairness = new ArrayList<>();
         if (task == TaskKind.BINARY) {
             CalibrationAnalyzer calibrator = new CalibrationAnalyzer(connection);
-            calibration = new SidePair<>(calibrator.analyze(reference, refColumns, options.calibrationBins()),
-                    calibrator.analyze(current, curColumns, options.calibrationBins()));
+            calibration = times.time("calibration", () -> new SidePair<>(
+                    calibrator.analyze(reference, refColumns, options.calibrationBins()),
+                    calibrator.analyze(current, curColumns, options.calibrationBins())));
             FairnessAnalyzer fair = new FairnessAnalyzer(connection);
             for (String attribute : options.sensitive()) {
-                fairness.add(new Report.AttributeFairness(attribute, new SidePair<>(
-                        fair.analyze(reference, refColumns, t, attribute), fair.analyze(current, curColumns, t,
-                        attribute))));
+                fairness.add(times.time("fairness", () -> new Report.AttributeFairness(attribute, new SidePair<>(
+                        fair.analyze(reference, refColumns, t, attribute),
+                        fair.analyze(current, curColumns, t, attribute)))));
             }
         } else if (!options.sensitive().isEmpty()) {
             throw new UsageException("--sensitive needs a binary classifier (labels 0/1); the labels here are "
                     + task.wireName());
         }
-        Optional<Latency> refLatency = latencyAnalyzer.analyze(reference);
-        Optional<Latency> curLatency = latencyAnalyzer.analyze(current);
-        SidePair<Latency> latency = refLatency.isPresent() && curLatency.isPresent()
-                ? new SidePair<>(refLatency.get(), curLatency.get()) : null;
+        SidePair<Latency> latency = times.time("latency", () -> {
+            Optional<Latency> refLatency = latencyAnalyzer.analyze(reference);
+            Optional<Latency> curLatency = latencyAnalyzer.analyze(current);
+            return refLatency.isPresent() && curLatency.isPresent()
+                    ? new SidePair<>(refLatency.get(), curLatency.get()) : null;
+        });
 
         List<RootCause> segments = rootCauses(reference, current, refColumns, task, t, drift, latency != null,
                 redactor);
-        QualityReport dataQuality = redact(DataQuality.compare(connection, reference, current), redactor);
-        List<ImportRecord> inputs = Lineage.of(connection, List.of(reference.table().name(),
-                current.table().name()));
+        QualityReport dataQuality = redact(times.time("data quality",
+                () -> DataQuality.compare(connection, reference, current, QualityThresholds.DEFAULTS, false, false)),
+                redactor);
+        List<ImportRecord> inputs = times.time("lineage", () -> Lineage.of(connection,
+                List.of(reference.table().name(), current.table().name())));
         Report draft = new Report(options.command(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), drift,
                 task, labelColumn, t, quality, versionColumn, byVersion, bySegment, windowQuality, calibration, fairness, latency,
                 latencyByVersion, dataQuality, segments, inputs, List.of(), redactor);
@@ -142,6 +158,7 @@ public final class ReportBuilder {
     private List<RootCause> rootCauses(Slice reference, Slice current, ModelColumns columns, TaskKind task,
                                        double threshold, DriftResult drift, boolean hasLatency, Redactor redactor) {
         SegmentMetrics factory = new SegmentMetrics(connection, redactor::value);
+        long t0 = System.nanoTime();
         List<SegmentMetric> metrics = new ArrayList<>();
         factory.quality(columns, task, threshold).ifPresent(metrics::add);
         if (task == TaskKind.BINARY) {
@@ -160,11 +177,14 @@ public final class ReportBuilder {
                 .filter(f -> Math.abs(f.currentNulls() - f.referenceNulls()) < NULL_SHARE_CHANGE)
                 .sorted(Comparator.comparingDouble((FeatureDrift f) -> -psi(f))).limit(DRIFT_ROOT_CAUSES)
                 .forEach(f -> metrics.add(factory.drift(reference, current, f.name())));
-        List<String> candidates = new SegmentCandidates(connection).find(reference, current);
+        times.add("root cause: metrics", t0);
+        List<String> candidates = times.time("root cause: candidate columns",
+                () -> new SegmentCandidates(connection).find(reference, current));
         if (candidates.isEmpty()) {
             return List.of();
         }
-        return new RootCauseAnalyzer(connection).analyze(reference, current, metrics, candidates);
+        return times.time("root cause: segments", () -> new RootCauseAnalyzer(connection).analyze(reference, current,
+                metrics, candidates));
     }
 
     private static double psi(FeatureDrift f) {

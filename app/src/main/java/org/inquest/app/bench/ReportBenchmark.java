@@ -75,11 +75,25 @@ public final class ReportBenchmark {
             Timed<Object> drift = timed(() -> DriftAnalysis.run(c, reference, current, DriftOptions.defaults()));
             ReportOptions options = new ReportOptions(List.of("age_band"), 0.5, null, null, null, List.of(), null,
                     "bench/report-bench.sh");
+            System.out.printf(Locale.ROOT, "load average before the report: %s%n", loadAverage());
+            ReportBuilder builder = new ReportBuilder(c);
+            double[] render = new double[2];
             Timed<String> report = timed(() -> {
-                Report r = new ReportBuilder(c).build(reference, current, options);
+                Report r = builder.build(reference, current, options);
+                long t0 = System.nanoTime();
                 ReportJson.render(r);
-                return ReportHtml.render(r);
+                render[0] = (System.nanoTime() - t0) / 1e9;
+                t0 = System.nanoTime();
+                String h = ReportHtml.render(r);
+                render[1] = (System.nanoTime() - t0) / 1e9;
+                return h;
             });
+            System.out.printf(Locale.ROOT, "load average after the report:  %s%n", loadAverage());
+            System.out.println("report phases:");
+            builder.times().seconds().forEach((phase, s) -> System.out.printf(Locale.ROOT, "  %-36s %8.2f s%n",
+                    phase, s));
+            System.out.printf(Locale.ROOT, "  %-36s %8.2f s%n", "render JSON", render[0]);
+            System.out.printf(Locale.ROOT, "  %-36s %8.2f s%n", "render HTML", render[1]);
             Path html = file.resolveSibling("report-bench.html");
             Files.writeString(html, report.value, StandardCharsets.UTF_8);
             System.out.printf(Locale.ROOT, "summed sort floor (numerical features): %7.2f s%n", floor);
@@ -90,6 +104,14 @@ public final class ReportBenchmark {
             System.out.printf(Locale.ROOT, "peak heap during the report:            %7.1f MB%n", report.peakHeapMb);
             System.out.printf(Locale.ROOT, "HTML size:                              %7.1f KB (%s)%n",
                     Files.size(html) / 1024.0, html);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 
