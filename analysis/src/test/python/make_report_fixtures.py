@@ -128,6 +128,15 @@ def fairness(y_true, y_pred, groups):
 
 expected["fairness_grp"] = fairness(y, (p >= 0.5).astype(int), group[lab])
 
+
+def auc_or_none(y_true, y_score):
+    return float(metrics.roc_auc_score(y_true, y_score)) if len(set(y_true)) == 2 else None
+
+
+# ROC AUC of each group alone (the report's per-version AUCs come from the same sorted pass as the overall one).
+expected["roc_auc_by_grp"] = {g: auc_or_none(y[group[lab] == g], p[group[lab] == g])
+                              for g in sorted(set(group[lab]))}
+
 expected["latency"] = {
     "p50": float(np.percentile(latency, 50)),   # numpy's default: linear interpolation
     "p95": float(np.percentile(latency, 95)),

@@ -1,7 +1,9 @@
 package org.inquest.analysis.performance;
 
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.inquest.analysis.slice.Slice;
 import org.inquest.analysis.slice.SqlFragment;
@@ -9,20 +11,35 @@ import org.inquest.analysis.sql.Queries;
 import org.inquest.analysis.sql.SqlBuilder;
 
 /**
- * Binary classification metrics computed inside DuckDB: one aggregate scan for the counts, log loss and Brier,
- * and one {@code GROUP BY score} for ROC AUC. AUC is the Mann–Whitney statistic with average ranks for ties:
- * for each distinct score, its positives beat every negative with a lower score and half of the negatives with
- * the same score — exactly sklearn's {@code roc_auc_score} (the area under the ROC curve with ties as diagonal
- * steps). The JVM receives one row per group.
+ * Binary classification metrics computed inside DuckDB: one aggregate scan for the counts, log loss and Brier
+ * (per group and, when asked, overall, through {@code GROUPING SETS}), and one sort of the scores for ROC AUC.
+ * AUC is the Mann–Whitney statistic with average ranks for ties: each positive beats every negative with a lower
+ * score and half of the negatives with the same score — exactly sklearn's {@code roc_auc_score} (the area under
+ * the ROC curve with ties as diagonal steps). The JVM receives one row per group.
+ *
+ * <p>AUC (ADR 0053): the labeled, scored rows are sorted once by (score, label) and read by DuckDB's streaming
+ * windows in that order. With negatives first among equal scores, the negatives before a positive are those below
+ * its score plus those tied with it; the running count at the first row of its score is those below. Their sum is
+ * the positive's share of 2U (2·below + tied), an integer. Per-group AUCs (model versions) come from the same pass
+ * with one running count per group. The pass counts rows that arrive out of order; should DuckDB ever deliver any,
+ * the result is discarded and AUC is recomputed by the grouped plan ({@code GROUP BY score}, then ordered windows).
  */
 public final class BinaryClassificationAnalyzer {
     /** Scores are clipped to [EPS, 1 − EPS] for log loss, as the contract (and sklearn's explicit eps) says. */
     static final double LOG_LOSS_EPS = 1e-15;
+    /** Groups whose AUC is computed in the streaming pass; with more groups they take the grouped plan. */
+    static final int MAX_STREAMED_GROUPS = 16;
+    /** The key of the overall metrics in {@link #analyzeWithOverall}. */
+    private static final String OVERALL = "\u0000overall";
 
     private final Connection connection;
 
     public BinaryClassificationAnalyzer(Connection connection) {
         this.connection = connection;
+    }
+
+    /** The whole slice's metrics and each group's, from one counting scan and one sort of the scores. */
+    public record WithGroups(ClassificationMetrics overall, Map<String, ClassificationMetrics> groups) {
     }
 
     public ClassificationMetrics analyze(Slice slice, ModelColumns columns, double threshold) {
@@ -33,29 +50,96 @@ public final class BinaryClassificationAnalyzer {
     /** Metrics per group (ordered by group key); a group without rows does not appear. */
     public Map<String, ClassificationMetrics> analyze(Slice slice, ModelColumns columns, double threshold,
                                                       Grouping grouping) {
+        return compute(slice, columns, threshold, grouping, false);
+    }
+
+    /** The whole slice and its groups together (the report's per-slice and per-version tables). */
+    public WithGroups analyzeWithOverall(Slice slice, ModelColumns columns, double threshold, Grouping grouping) {
+        Map<String, ClassificationMetrics> all = compute(slice, columns, threshold, grouping, true);
+        ClassificationMetrics overall = all.remove(OVERALL);
+        return new WithGroups(overall == null ? empty() : overall, all);
+    }
+
+    private Map<String, ClassificationMetrics> compute(Slice slice, ModelColumns columns, double threshold,
+                                                       Grouping grouping, boolean withOverall) {
         SqlFragment rows = rowSource(slice, BinaryOutcome.of(columns, threshold), grouping);
-        Map<String, Auc> aucs = new LinkedHashMap<>();
-        for (Auc auc : Queries.list(connection, aucQuery(rows), rs -> new Auc(rs.getString(1), rs.getLong(2),
-                rs.getLong(3), rs.getLong(4)), "ROC AUC of " + slice.table().name())) {
-            aucs.put(auc.key(), auc);
-        }
         Map<String, ClassificationMetrics> result = new LinkedHashMap<>();
-        Queries.list(connection, countsQuery(rows), rs -> {
-            String key = rs.getString("k");
-            Confusion confusion = new Confusion(rs.getLong("tp"), rs.getLong("fp"), rs.getLong("tn"),
-                    rs.getLong("fn"));
-            long scored = rs.getLong("scored");
+        List<Object[]> counts = Queries.list(connection, countsQuery(rows, withOverall && !grouping.isNone()),
+                rs -> new Object[] {rs.getInt("g") == 1 ? OVERALL : rs.getString("k"), rs.getLong("n"),
+                        rs.getLong("labeled"), new Confusion(rs.getLong("tp"), rs.getLong("fp"), rs.getLong("tn"),
+                        rs.getLong("fn")), rs.getLong("scored"), rs.getDouble("log_loss_sum"),
+                        rs.getDouble("brier_sum")}, "classification metrics of " + slice.table().name());
+        Map<String, Auc> aucs = aucs(slice, rows, grouping, withOverall, counts);
+        for (Object[] r : counts) {
+            String key = (String) r[0];
+            Confusion confusion = (Confusion) r[3];
+            long scored = (Long) r[4];
             Double precision = Ratios.ratio(confusion.tp(), confusion.tp() + confusion.fp());
             Double recall = Ratios.ratio(confusion.tp(), confusion.tp() + confusion.fn());
             Auc auc = aucs.get(key);
-            result.put(key, new ClassificationMetrics(rs.getLong("n"), rs.getLong("labeled"),
+            result.put(key, new ClassificationMetrics((Long) r[1], (Long) r[2],
                     Ratios.ratio(confusion.tp() + confusion.tn(), confusion.total()), precision, recall,
                     Ratios.f1(precision, recall), auc == null ? null : auc.value(),
-                    scored == 0 ? null : rs.getDouble("log_loss_sum") / scored,
-                    scored == 0 ? null : rs.getDouble("brier_sum") / scored, confusion));
-            return key;
-        }, "classification metrics of " + slice.table().name());
+                    scored == 0 ? null : (Double) r[5] / scored, scored == 0 ? null : (Double) r[6] / scored,
+                    confusion));
+        }
+        if (withOverall && grouping.isNone() && result.containsKey("")) {
+            result.put(OVERALL, result.remove(""));
+        }
         return result;
+    }
+
+    /** AUC per group (and overall) by the streaming pass, or by the grouped plan when that cannot be used. */
+    private Map<String, Auc> aucs(Slice slice, SqlFragment rows, Grouping grouping, boolean withOverall,
+                                  List<Object[]> counts) {
+        List<String> keys = new ArrayList<>();
+        for (Object[] r : counts) {
+            if (!OVERALL.equals(r[0]) && (Long) r[4] > 0) {
+                keys.add((String) r[0]);
+            }
+        }
+        String what = "ROC AUC of " + slice.table().name();
+        if (grouping.isNone() || keys.size() <= MAX_STREAMED_GROUPS) {
+            // A single group holds every scored row: its AUC is the overall one, no running count of its own.
+            List<String> streamedKeys = grouping.isNone() || keys.size() == 1 ? List.of() : keys;
+            Map<String, Auc> streamed = Queries.one(connection, streamedAucQuery(rows, streamedKeys),
+                    rs -> rs.getLong("disorder") != 0 ? null : readStreamed(rs, streamedKeys), what);
+            if (streamed != null) {
+                Auc overall = streamed.get(OVERALL);
+                if (grouping.isNone()) {
+                    streamed.put("", overall);
+                } else if (keys.size() == 1) {
+                    streamed.put(keys.get(0), new Auc(keys.get(0), overall.twiceU(), overall.positives(),
+                            overall.negatives()));
+                }
+                return streamed;
+            }
+        }
+        Map<String, Auc> aucs = new LinkedHashMap<>();
+        for (Auc auc : Queries.list(connection, groupedAucQuery(rows), rs -> new Auc(rs.getString(1), rs.getLong(2),
+                rs.getLong(3), rs.getLong(4)), what)) {
+            aucs.put(auc.key(), auc);
+        }
+        if (withOverall && !grouping.isNone()) {
+            SqlFragment all = new SqlBuilder().sql("SELECT '' AS k, y, p, yhat FROM (").fragment(rows).sql(")")
+                    .build();
+            for (Auc auc : Queries.list(connection, groupedAucQuery(all), rs -> new Auc(OVERALL, rs.getLong(2),
+                    rs.getLong(3), rs.getLong(4)), what)) {
+                aucs.put(OVERALL, auc);
+            }
+        }
+        return aucs;
+    }
+
+    private static Map<String, Auc> readStreamed(java.sql.ResultSet rs, List<String> keys)
+            throws java.sql.SQLException {
+        Map<String, Auc> aucs = new LinkedHashMap<>();
+        aucs.put(OVERALL, new Auc(OVERALL, rs.getLong("u"), rs.getLong("pos"), rs.getLong("neg")));
+        for (int i = 0; i < keys.size(); i++) {
+            aucs.put(keys.get(i), new Auc(keys.get(i), rs.getLong("u" + i), rs.getLong("pos" + i),
+                    rs.getLong("neg" + i)));
+        }
+        return aucs;
     }
 
     static SqlFragment rowSource(Slice slice, BinaryOutcome outcome, Grouping grouping) {
@@ -64,9 +148,9 @@ public final class BinaryClassificationAnalyzer {
                         + " WHERE ").fragment(slice.condition()).build();
     }
 
-    private static SqlFragment countsQuery(SqlFragment rows) {
+    private static SqlFragment countsQuery(SqlFragment rows, boolean withOverall) {
         String clipped = "greatest(least(p, 1 - " + LOG_LOSS_EPS + "), " + LOG_LOSS_EPS + ")";
-        return new SqlBuilder().sql("SELECT k, count(*) AS n, count(y) AS labeled,"
+        return new SqlBuilder().sql("SELECT k, GROUPING(k) AS g, count(*) AS n, count(y) AS labeled,"
                 + " count(*) FILTER (WHERE y = 1 AND yhat = 1) AS tp,"
                 + " count(*) FILTER (WHERE y = 0 AND yhat = 1) AS fp,"
                 + " count(*) FILTER (WHERE y = 0 AND yhat = 0) AS tn,"
@@ -75,14 +159,48 @@ public final class BinaryClassificationAnalyzer {
                 + " sum(CASE WHEN y = 1 THEN -ln(" + clipped + ") ELSE -ln(1 - " + clipped + ") END)"
                 + " FILTER (WHERE y IS NOT NULL AND p IS NOT NULL) AS log_loss_sum,"
                 + " sum((p - y) * (p - y)) FILTER (WHERE y IS NOT NULL AND p IS NOT NULL) AS brier_sum"
-                + " FROM (").fragment(rows).sql(") GROUP BY k ORDER BY k").build();
+                + " FROM (").fragment(rows).sql(") GROUP BY " + (withOverall ? "GROUPING SETS ((k), ())" : "k")
+                + " ORDER BY g DESC, k").build();
     }
 
     /**
-     * Per group: twice the Mann–Whitney U (integers, so exact) and the numbers of positives and negatives. For
-     * each distinct score s: pos(s) · (2 · negatives below s + negatives at s).
+     * The streaming pass (see the class comment): 2U, positives and negatives overall ({@code u, pos, neg}) and for
+     * each listed group ({@code u0, pos0, neg0}, …), and {@code disorder}, the rows that arrived out of order.
+     * Running counts are DOUBLEs (exact: integers below 2^53) and each positive's part is cast to BIGINT before
+     * it is summed.
      */
-    private static SqlFragment aucQuery(SqlFragment rows) {
+    private static SqlFragment streamedAucQuery(SqlFragment rows, List<String> keys) {
+        String w = " OVER (ROWS UNBOUNDED PRECEDING)";
+        StringBuilder totals = new StringBuilder();
+        StringBuilder starts = new StringBuilder();
+        StringBuilder running = new StringBuilder();
+        SqlBuilder flags = new SqlBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            totals.append(", CAST(sum(CAST(cnb").append(i).append(" + gs").append(i).append(" AS BIGINT))")
+                    .append(" FILTER (WHERE f").append(i).append(" AND y = 1) AS BIGINT) AS u").append(i)
+                    .append(", count(*) FILTER (WHERE f").append(i).append(" AND y = 1) AS pos").append(i)
+                    .append(", count(*) FILTER (WHERE f").append(i).append(" AND y = 0) AS neg").append(i);
+            starts.append(", f").append(i).append(", cnb").append(i).append(", max(CASE WHEN pp IS NULL OR p <> pp")
+                    .append(" THEN cnb").append(i).append(" END)").append(w).append(" AS gs").append(i);
+            running.append(", f").append(i).append(", sum(CAST(f").append(i).append(" AND y = 0 AS DOUBLE))")
+                    .append(w).append(" - CAST(f").append(i).append(" AND y = 0 AS DOUBLE) AS cnb").append(i);
+            flags.sql(", k = ").value(keys.get(i)).sql(" AS f" + i);
+        }
+        return new SqlBuilder().sql("SELECT count(*) FILTER (WHERE p < pp OR p = pp AND y < py) AS disorder,"
+                + " CAST(sum(CAST(cnb + gs AS BIGINT)) FILTER (WHERE y = 1) AS BIGINT) AS u,"
+                + " count(*) FILTER (WHERE y = 1) AS pos, count(*) FILTER (WHERE y = 0) AS neg" + totals
+                + " FROM (SELECT p, y, pp, py, cnb, max(CASE WHEN pp IS NULL OR p <> pp THEN cnb END)" + w + " AS gs"
+                + starts + " FROM (SELECT p, y, lag(p)" + w + " AS pp, lag(y)" + w + " AS py,"
+                + " sum(CAST(y = 0 AS DOUBLE))" + w + " - CAST(y = 0 AS DOUBLE) AS cnb" + running
+                + " FROM (SELECT p, y").fragment(flags.build()).sql(" FROM (").fragment(rows)
+                .sql(") WHERE y IS NOT NULL AND p IS NOT NULL ORDER BY p, y)))").build();
+    }
+
+    /**
+     * The grouped plan, per group: twice the Mann–Whitney U (integers, so exact) and the numbers of positives and
+     * negatives. For each distinct score s: pos(s) · (2 · negatives below s + negatives at s).
+     */
+    private static SqlFragment groupedAucQuery(SqlFragment rows) {
         return new SqlBuilder().sql("WITH by_score AS (SELECT k, p, count(*) FILTER (WHERE y = 1) AS pos,"
                 + " count(*) FILTER (WHERE y = 0) AS neg FROM (").fragment(rows).sql(")"
                 + " WHERE y IS NOT NULL AND p IS NOT NULL GROUP BY k, p),"

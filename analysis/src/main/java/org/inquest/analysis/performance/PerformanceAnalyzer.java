@@ -31,6 +31,25 @@ public final class PerformanceAnalyzer {
         });
     }
 
+    /** The whole slice's metrics and each group's. */
+    public record WithGroups(PerformanceMetrics overall, Map<String, PerformanceMetrics> groups) {
+    }
+
+    /**
+     * The whole slice and its groups; for binary classifiers from one counting scan and one sort of the scores
+     * ({@link BinaryClassificationAnalyzer#analyzeWithOverall}), for the other tasks from two queries.
+     */
+    public WithGroups analyzeWithOverall(Slice slice, ModelColumns columns, TaskKind task, double threshold,
+                                         Grouping grouping) {
+        if (task == TaskKind.BINARY) {
+            BinaryClassificationAnalyzer.WithGroups both = binary.analyzeWithOverall(slice, columns, threshold,
+                    grouping);
+            return new WithGroups(both.overall(), new LinkedHashMap<>(both.groups()));
+        }
+        return new WithGroups(analyze(slice, columns, task, threshold), analyze(slice, columns, task, threshold,
+                grouping));
+    }
+
     static PerformanceMetrics empty(TaskKind task) {
         return switch (task) {
             case BINARY -> new ClassificationMetrics(0, 0, null, null, null, null, null, null, null,

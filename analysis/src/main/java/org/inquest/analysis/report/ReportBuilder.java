@@ -83,22 +83,25 @@ public final class ReportBuilder {
                 .detect(List.of(reference, current), refColumns));
         PerformanceAnalyzer performance = new PerformanceAnalyzer(connection);
         double t = options.threshold();
-        SidePair<PerformanceMetrics> quality = times.time("performance", () -> new SidePair<>(
-                performance.analyze(reference, refColumns, task, t), performance.analyze(current, curColumns, task, t)));
-
         String versionColumn = refColumns.modelVersion().map(ColumnInfo::name).orElse(null);
+        SidePair<PerformanceMetrics> quality;
         SidePair<Map<String, PerformanceMetrics>> byVersion = null;
         LatencyAnalyzer latencyAnalyzer = new LatencyAnalyzer(connection);
         SidePair<Map<String, Latency>> latencyByVersion = null;
         if (versionColumn != null && current.table().column(versionColumn).isPresent()) {
             Grouping g = Grouping.byColumn(versionColumn);
-            byVersion = times.time("performance by version", () -> new SidePair<>(
-                    performance.analyze(reference, refColumns, task, t, g),
-                    performance.analyze(current, curColumns, task, t, g)));
+            // The whole slice and its versions from one pass per side (one sort of the scores for every AUC).
+            SidePair<PerformanceAnalyzer.WithGroups> both = times.time("performance, whole and by version",
+                    () -> new SidePair<>(performance.analyzeWithOverall(reference, refColumns, task, t, g),
+                            performance.analyzeWithOverall(current, curColumns, task, t, g)));
+            quality = new SidePair<>(both.reference().overall(), both.current().overall());
+            byVersion = new SidePair<>(both.reference().groups(), both.current().groups());
             latencyByVersion = times.time("latency by version", () -> new SidePair<>(
                     latencyAnalyzer.analyze(reference, g), latencyAnalyzer.analyze(current, g)));
         } else {
             versionColumn = null;
+            quality = times.time("performance", () -> new SidePair<>(performance.analyze(reference, refColumns, task,
+                    t), performance.analyze(current, curColumns, task, t)));
         }
         List<Report.GroupedPerformance> bySegment = new ArrayList<>();
         for (String column : options.segmentBy()) {

@@ -98,6 +98,26 @@ class PerformanceReferenceTest {
     }
 
     @Test
+    void theWholeSliceAndEachGroupComeFromOnePassAndMatchSklearn() {
+        TableInfo table = binary(false);
+        PerformanceAnalyzer.WithGroups both = analyzer.analyzeWithOverall(Slice.whole(table), ModelColumns.of(table),
+                TaskKind.BINARY, 0.5, Grouping.byColumn("grp"));
+        JsonNode whole = EXPECTED.get("binary_threshold_0_5");
+        ClassificationMetrics overall = (ClassificationMetrics) both.overall();
+        assertEquals(whole.get("roc_auc").asDouble(), overall.rocAuc(), TOL);
+        assertEquals(whole.get("accuracy").asDouble(), overall.accuracy(), TOL);
+        assertEquals(whole.get("log_loss").asDouble(), overall.logLoss(), 1e-10);
+        assertEquals(List.of("A", "B", "C"), List.copyOf(both.groups().keySet()));
+        EXPECTED.get("roc_auc_by_grp").fields().forEachRemaining(e -> assertEquals(e.getValue().asDouble(),
+                ((ClassificationMetrics) both.groups().get(e.getKey())).rocAuc(), TOL, e.getKey()));
+        // One group holding every row (a constant key): its AUC is the overall one, sklearn's.
+        PerformanceAnalyzer.WithGroups one = analyzer.analyzeWithOverall(Slice.whole(table), ModelColumns.of(table),
+                TaskKind.BINARY, 0.5, new Grouping("'all'", "all"));
+        assertEquals(List.of("all"), List.copyOf(one.groups().keySet()));
+        assertEquals(whole.get("roc_auc").asDouble(), ((ClassificationMetrics) one.groups().get("all")).rocAuc(), TOL);
+    }
+
+    @Test
     void regressionMetricsMatchSklearn() {
         TableInfo table = Fixtures.load(workspace, "reg", "regression.csv",
                 Map.of("id", ColumnRole.ID, "target", ColumnRole.LABEL, "y_pred", ColumnRole.PREDICTION));
