@@ -13,7 +13,10 @@ import org.inquest.connectors.catalog.ColumnInfo;
 import org.inquest.connectors.catalog.ColumnRole;
 import org.inquest.connectors.workspace.Identifiers;
 
-/** Latency quantiles and error rate in one aggregate query per slice (grouped when asked). */
+/**
+ * Latency quantiles and error rate in one aggregate query per slice (grouped when asked; the whole slice and its
+ * groups together through {@code GROUPING SETS}, so the report reads the latencies once per side).
+ */
 public final class LatencyAnalyzer {
     private final Connection connection;
 
@@ -29,6 +32,30 @@ public final class LatencyAnalyzer {
     }
 
     public Map<String, Latency> analyze(Slice slice, Grouping grouping) {
+        return compute(slice, grouping, false);
+    }
+
+    /** The whole slice's latency and each group's. */
+    public record WithGroups(Latency overall, Map<String, Latency> groups) {
+    }
+
+    /**
+     * The whole slice and its groups in one scan ({@code GROUPING SETS ((k), ())}); empty when the table has no
+     * {@code latency_ms} column.
+     */
+    public Optional<WithGroups> analyzeWithOverall(Slice slice, Grouping grouping) {
+        if (slice.table().columnWithRole(ColumnRole.LATENCY_MS).isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Latency> all = compute(slice, grouping, true);
+        Latency overall = all.remove(OVERALL);
+        return Optional.of(new WithGroups(overall == null ? new Latency(0, 0, null, null, null, null, null, null,
+                null) : overall, all));
+    }
+
+    private static final String OVERALL = "\u0000overall";
+
+    private Map<String, Latency> compute(Slice slice, Grouping grouping, boolean withOverall) {
         Map<String, Latency> result = new LinkedHashMap<>();
         Optional<ColumnInfo> latency = slice.table().columnWithRole(ColumnRole.LATENCY_MS);
         if (latency.isEmpty()) {
@@ -36,16 +63,19 @@ public final class LatencyAnalyzer {
         }
         Optional<ErrorColumn> error = ErrorColumn.find(slice.table());
         String l = "CAST(" + Identifiers.quote(latency.get().name()) + " AS DOUBLE)";
-        SqlFragment query = new SqlBuilder().sql("SELECT " + grouping.keySql() + " AS k, count(*), count(" + l
-                + "), quantile_cont(" + l + ", [0.5, 0.95, 0.99]), avg(" + l + "), max(" + l + "), "
-                + error.map(e -> "avg(" + e.flagSql() + ")").orElse("CAST(NULL AS DOUBLE)") + " FROM "
-                + slice.from() + " WHERE ").fragment(slice.condition()).sql(" GROUP BY k ORDER BY k").build();
+        String e = error.map(ErrorColumn::flagSql).orElse("CAST(NULL AS DOUBLE)");
+        SqlFragment query = new SqlBuilder().sql("SELECT k, GROUPING(k), count(*), count(l),"
+                + " quantile_cont(l, [0.5, 0.95, 0.99]), avg(l), max(l), avg(e) FROM (SELECT " + grouping.keySql()
+                + " AS k, " + l + " AS l, " + e + " AS e FROM " + slice.from() + " WHERE ")
+                .fragment(slice.condition()).sql(") GROUP BY " + (withOverall ? "GROUPING SETS ((k), ())" : "k")
+                        + " ORDER BY GROUPING(k) DESC, k").build();
         Queries.list(connection, query, rs -> {
-            java.sql.Array q = rs.getArray(4);
+            java.sql.Array q = rs.getArray(5);
             Object[] qs = q == null ? null : (Object[]) q.getArray();
-            result.put(rs.getString(1), new Latency(rs.getLong(2), rs.getLong(3), quantile(qs, 0),
-                    quantile(qs, 1), quantile(qs, 2), Queries.doubleOrNull(rs, 5), Queries.doubleOrNull(rs, 6),
-                    Queries.doubleOrNull(rs, 7), error.map(ErrorColumn::name).orElse(null)));
+            String key = withOverall && rs.getInt(2) == 1 ? OVERALL : rs.getString(1);
+            result.put(key, new Latency(rs.getLong(3), rs.getLong(4), quantile(qs, 0),
+                    quantile(qs, 1), quantile(qs, 2), Queries.doubleOrNull(rs, 6), Queries.doubleOrNull(rs, 7),
+                    Queries.doubleOrNull(rs, 8), error.map(ErrorColumn::name).orElse(null)));
             return null;
         }, "latency of " + slice.table().name());
         return result;

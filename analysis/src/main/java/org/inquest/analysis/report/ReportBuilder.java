@@ -85,6 +85,7 @@ public final class ReportBuilder {
         double t = options.threshold();
         String versionColumn = refColumns.modelVersion().map(ColumnInfo::name).orElse(null);
         SidePair<PerformanceMetrics> quality;
+        SidePair<Latency> wholeLatency = null;
         SidePair<Map<String, PerformanceMetrics>> byVersion = null;
         LatencyAnalyzer latencyAnalyzer = new LatencyAnalyzer(connection);
         SidePair<Map<String, Latency>> latencyByVersion = null;
@@ -96,8 +97,16 @@ public final class ReportBuilder {
                             performance.analyzeWithOverall(current, curColumns, task, t, g)));
             quality = new SidePair<>(both.reference().overall(), both.current().overall());
             byVersion = new SidePair<>(both.reference().groups(), both.current().groups());
-            latencyByVersion = times.time("latency by version", () -> new SidePair<>(
-                    latencyAnalyzer.analyze(reference, g), latencyAnalyzer.analyze(current, g)));
+            SidePair<Optional<LatencyAnalyzer.WithGroups>> lat = times.time("latency, whole and by version",
+                    () -> new SidePair<>(latencyAnalyzer.analyzeWithOverall(reference, g),
+                            latencyAnalyzer.analyzeWithOverall(current, g)));
+            if (lat.reference().isPresent() && lat.current().isPresent()) {
+                latencyByVersion = new SidePair<>(lat.reference().get().groups(), lat.current().get().groups());
+                wholeLatency = new SidePair<>(lat.reference().get().overall(), lat.current().get().overall());
+            } else {
+                latencyByVersion = new SidePair<>(lat.reference().map(LatencyAnalyzer.WithGroups::groups)
+                        .orElse(Map.of()), lat.current().map(LatencyAnalyzer.WithGroups::groups).orElse(Map.of()));
+            }
         } else {
             versionColumn = null;
             quality = times.time("performance", () -> new SidePair<>(performance.analyze(reference, refColumns, task,
@@ -136,7 +145,7 @@ public final class ReportBuilder {
             throw new UsageException("--sensitive needs a binary classifier (labels 0/1); the labels here are "
                     + task.wireName());
         }
-        SidePair<Latency> latency = times.time("latency", () -> {
+        SidePair<Latency> latency = wholeLatency != null ? wholeLatency : times.time("latency", () -> {
             Optional<Latency> refLatency = latencyAnalyzer.analyze(reference);
             Optional<Latency> curLatency = latencyAnalyzer.analyze(current);
             return refLatency.isPresent() && curLatency.isPresent()
