@@ -152,11 +152,11 @@ public final class ReportBuilder {
                     ? new SidePair<>(refLatency.get(), curLatency.get()) : null;
         });
 
-        List<RootCause> segments = rootCauses(reference, current, refColumns, task, t, drift, latency != null,
+        QualityReport rawQuality = times.time("data quality",
+                () -> DataQuality.compare(connection, reference, current, QualityThresholds.DEFAULTS, false, false));
+        List<RootCause> segments = rootCauses(reference, current, refColumns, task, t, drift, latency, rawQuality,
                 redactor);
-        QualityReport dataQuality = redact(times.time("data quality",
-                () -> DataQuality.compare(connection, reference, current, QualityThresholds.DEFAULTS, false, false)),
-                redactor);
+        QualityReport dataQuality = redact(rawQuality, redactor);
         List<ImportRecord> inputs = times.time("lineage", () -> Lineage.of(connection,
                 List.of(reference.table().name(), current.table().name())));
         Report draft = new Report(options.command(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), drift,
@@ -168,7 +168,8 @@ public final class ReportBuilder {
     }
 
     private List<RootCause> rootCauses(Slice reference, Slice current, ModelColumns columns, TaskKind task,
-                                       double threshold, DriftResult drift, boolean hasLatency, Redactor redactor) {
+                                       double threshold, DriftResult drift, SidePair<Latency> latency,
+                                       QualityReport quality, Redactor redactor) {
         SegmentMetrics factory = new SegmentMetrics(connection, redactor::value);
         long t0 = System.nanoTime();
         List<SegmentMetric> metrics = new ArrayList<>();
@@ -177,8 +178,9 @@ public final class ReportBuilder {
             factory.positiveRate(columns, threshold).ifPresent(metrics::add);
             factory.meanScore(columns).ifPresent(metrics::add);
         }
-        if (hasLatency) {
-            factory.latencyP95(reference).ifPresent(metrics::add);
+        if (latency != null) {
+            // The latency section's reference p95 is the same quantile_cont: no second query.
+            factory.latencyP95(reference, latency.reference().p95()).ifPresent(metrics::add);
         }
         for (FeatureDrift f : drift.features()) {
             if (Math.abs(f.currentNulls() - f.referenceNulls()) >= NULL_SHARE_CHANGE) {
@@ -190,13 +192,29 @@ public final class ReportBuilder {
                 .sorted(Comparator.comparingDouble((FeatureDrift f) -> -psi(f))).limit(DRIFT_ROOT_CAUSES)
                 .forEach(f -> metrics.add(factory.drift(reference, current, f.name())));
         times.add("root cause: metrics", t0);
+        // Exact distinct counts from the quality section: candidates and the plan need no estimate of their own.
+        Map<String, Long> distinct = new java.util.HashMap<>();
+        for (ColumnQuality c : quality.columns()) {
+            if (c.reference() != null && c.current() != null && c.reference().distinct() != null
+                    && c.current().distinct() != null) {
+                distinct.put(c.name(), Math.max(c.reference().distinct(), c.current().distinct()));
+            }
+        }
         List<String> candidates = times.time("root cause: candidate columns",
-                () -> new SegmentCandidates(connection).find(reference, current));
-        if (candidates.isEmpty()) {
+                () -> new SegmentCandidates(connection).find(reference, current, distinct));
+        // Numerical features are cut at the reference deciles drift already computed (its histogram's edges).
+        Map<String, double[]> bins = new java.util.LinkedHashMap<>();
+        for (FeatureDrift f : drift.features()) {
+            if ("numerical".equals(f.kind()) && f.histogram() != null && f.histogram().edges() != null
+                    && !f.histogram().edges().isEmpty() && reference.table().column(f.name()).isPresent()) {
+                bins.put(f.name(), f.histogram().edges().stream().mapToDouble(Double::doubleValue).toArray());
+            }
+        }
+        if (candidates.isEmpty() && bins.isEmpty()) {
             return List.of();
         }
         return times.time("root cause: segments", () -> new RootCauseAnalyzer(connection).analyze(reference, current,
-                metrics, candidates));
+                metrics, new RootCauseAnalyzer.SegmentColumns(candidates, distinct, bins)));
     }
 
     private static double psi(FeatureDrift f) {

@@ -12,15 +12,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.inquest.analysis.slice.Slice;
+import org.inquest.analysis.slice.SqlFragment;
 import org.inquest.analysis.sql.Queries;
 import org.inquest.analysis.sql.SqlBuilder;
 import org.inquest.connectors.workspace.Identifiers;
 
 /**
- * Ranks segments (column = value, and pairs of them) by how much of a metric's change between two slices they
- * explain (see {@link Contribution}). All metrics are aggregated together: one {@code GROUPING SETS} query over
- * both slices for single columns, then one for pairs among the most explanatory columns. The JVM receives one row
- * per (side, segment).
+ * Ranks segments (column = value, a numerical column's range, and pairs of them) by how much of a metric's change
+ * between two slices they explain (see {@link Contribution}). All metrics are aggregated together and the JVM
+ * receives one row per (side, segment).
+ *
+ * <p>Queries (ADR 0054). The rows of both slices are stacked with a side tag. When the categorical columns'
+ * combinations are few (the product of their distinct counts is at most {@value #FINE_GROUPS}), one scan groups
+ * the rows by (side, every categorical column) — one hash table of a few thousand groups — plus (side, range) for
+ * each numerical column, and every single-column and categorical pair segment is summed from those fine groups
+ * inside DuckDB. Pairs that involve a numerical range are grouped the same way in one more scan over the pair
+ * columns only. When combinations are many, each segment set is its own {@code GROUPING SETS} entry over the rows
+ * (the earlier plan). Both plans give the same counts and sums.
  */
 public final class RootCauseAnalyzer {
     public static final int TOP = 10;
@@ -31,6 +39,8 @@ public final class RootCauseAnalyzer {
     public static final double PAIR_MARGIN = 1.1;
     /** How many columns take part in pairs. */
     public static final int PAIR_COLUMNS = 6;
+    /** Largest number of combinations (product of distinct counts) grouped at once in the fine plan. */
+    public static final long FINE_GROUPS = 100_000;
 
     private final Connection connection;
 
@@ -38,33 +48,153 @@ public final class RootCauseAnalyzer {
         this.connection = connection;
     }
 
+    /**
+     * The columns segments are cut from.
+     *
+     * @param categorical columns whose values are segments
+     * @param distinct    largest distinct count per slice of categorical columns, where known (for the plan)
+     * @param bins        numerical columns and the inner edges of their ranges, ascending: ranges (−inf, e1],
+     *                    (e1, e2], …, (ek, +inf), plus the null segment
+     */
+    public record SegmentColumns(List<String> categorical, Map<String, Long> distinct, Map<String, double[]> bins) {
+        public SegmentColumns {
+            categorical = List.copyOf(categorical);
+            distinct = Map.copyOf(distinct);
+            bins = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(bins));
+        }
+    }
+
+    /** One dimension segments are cut along: a categorical column, or a numerical column's ranges. */
+    private record Dim(String column, double[] edges, long cardinality) {
+        boolean binned() {
+            return edges != null;
+        }
+
+        /** The dimension's value per row: the category as text, or the index of the range. */
+        void valueSql(SqlBuilder q) {
+            String c = Identifiers.quote(column);
+            if (!binned()) {
+                q.sql("CAST(" + c + " AS VARCHAR)");
+                return;
+            }
+            // The range's index as a small integer (grouping on it is about twice as fast as on its text).
+            String x = "CAST(" + c + " AS DOUBLE)";
+            q.sql("CAST(CASE WHEN " + x + " IS NULL THEN NULL");
+            for (int i = 0; i < edges.length; i++) {
+                q.sql(" WHEN " + x + " <= ").value(edges[i]).sql(" THEN " + i);
+            }
+            q.sql(" ELSE " + edges.length + " END AS INTEGER)");
+        }
+
+        Segment.Bin bin(int index) {
+            return new Segment.Bin(index == 0 ? null : edges[index - 1], index == edges.length ? null : edges[index]);
+        }
+    }
+
     public List<RootCause> analyze(Slice reference, Slice current, List<SegmentMetric> metrics, List<String> columns) {
+        return analyze(reference, current, metrics, new SegmentColumns(columns, Map.of(), Map.of()));
+    }
+
+    public List<RootCause> analyze(Slice reference, Slice current, List<SegmentMetric> metrics,
+                                   SegmentColumns columns) {
         if (metrics.isEmpty()) {
             return List.of();
         }
-        List<List<Integer>> singles = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            singles.add(List.of(i));
+        List<Dim> dims = new ArrayList<>();
+        for (String c : columns.categorical()) {
+            Long d = columns.distinct().get(c);
+            dims.add(new Dim(c, null, d == null ? Long.MAX_VALUE : d + 1));
         }
-        Map<Segment, Stats[]> stats = aggregate(reference, current, metrics, columns, singles, true);
-        Map<Segment, Stats[]> overall = Map.of(new Segment(Map.of()), stats.remove(new Segment(Map.of())));
-        List<String> pairColumns = pairColumns(metrics, columns, stats, overall.values().iterator().next());
-        if (pairColumns.size() >= 2) {
-            List<List<Integer>> pairs = new ArrayList<>();
-            for (int i = 0; i < pairColumns.size(); i++) {
-                for (int j = i + 1; j < pairColumns.size(); j++) {
-                    pairs.add(List.of(columns.indexOf(pairColumns.get(i)), columns.indexOf(pairColumns.get(j))));
+        columns.bins().forEach((c, edges) -> dims.add(new Dim(c, edges.clone(), edges.length + 2L)));
+        List<Integer> categorical = new ArrayList<>();
+        List<Integer> binned = new ArrayList<>();
+        for (int i = 0; i < dims.size(); i++) {
+            (dims.get(i).binned() ? binned : categorical).add(i);
+        }
+        Map<Segment, Stats[]> stats;
+        Set<List<Integer>> pairsDone = new java.util.HashSet<>();
+        if (categorical.size() >= 1 && combinations(dims, categorical) <= FINE_GROUPS) {
+            List<List<Integer>> regroup = new ArrayList<>();
+            regroup.add(List.of());
+            categorical.forEach(i -> regroup.add(List.of(i)));
+            for (int a = 0; a < categorical.size(); a++) {
+                for (int b = a + 1; b < categorical.size(); b++) {
+                    List<Integer> pair = List.of(categorical.get(a), categorical.get(b));
+                    regroup.add(pair);
+                    pairsDone.add(pair);
                 }
             }
-            stats.putAll(aggregate(reference, current, metrics, columns, pairs, false));
+            List<List<Integer>> direct = binned.stream().map(List::of).toList();
+            stats = aggregate(reference, current, metrics, dims, categorical, regroup, direct);
+        } else {
+            List<List<Integer>> direct = new ArrayList<>();
+            direct.add(List.of());
+            for (int i = 0; i < dims.size(); i++) {
+                direct.add(List.of(i));
+            }
+            stats = aggregate(reference, current, metrics, dims, List.of(), List.of(), direct);
         }
-        Stats[] whole = overall.values().iterator().next();
+        Stats[] whole = stats.remove(new Segment(Map.of()));
+        if (whole == null) {
+            whole = new Stats[] {Stats.EMPTY, Stats.EMPTY};
+        }
+        Map<Segment, Stats[]> singles = new LinkedHashMap<>();
+        stats.forEach((k, v) -> {
+            if (k.size() == 1) {
+                singles.put(k, v);
+            }
+        });
+        List<String> pairColumns = pairColumns(metrics, dims.stream().map(Dim::column).toList(), singles, whole);
+        Set<Segment> outsidePairColumns = new java.util.HashSet<>();
+        stats.keySet().stream().filter(k -> k.size() > 1 && !pairColumns.containsAll(k.conditions().keySet()))
+                .forEach(outsidePairColumns::add);
+        outsidePairColumns.forEach(stats::remove);
+        List<List<Integer>> pairs = new ArrayList<>();
+        for (int i = 0; i < pairColumns.size(); i++) {
+            for (int j = i + 1; j < pairColumns.size(); j++) {
+                List<Integer> pair = List.of(indexOf(dims, pairColumns.get(i)), indexOf(dims, pairColumns.get(j)));
+                List<Integer> sorted = pair.stream().sorted().toList();
+                if (!pairsDone.contains(sorted)) {
+                    pairs.add(sorted);
+                }
+            }
+        }
+        if (!pairs.isEmpty()) {
+            List<Integer> involved = pairs.stream().flatMap(List::stream).distinct().sorted().toList();
+            if (combinations(dims, involved) <= FINE_GROUPS) {
+                stats.putAll(aggregate(reference, current, metrics, dims, involved, pairs, List.of()));
+            } else {
+                stats.putAll(aggregate(reference, current, metrics, dims, List.of(), List.of(), pairs));
+            }
+        }
         List<RootCause> result = new ArrayList<>();
         for (int m = 0; m < metrics.size(); m++) {
             RootCause cause = rank(metrics.get(m), m, whole, stats);
             result.add(cause.metric().hasDisplay() ? withDisplay(cause, reference, current) : cause);
         }
         return result;
+    }
+
+    private static int indexOf(List<Dim> dims, String column) {
+        for (int i = 0; i < dims.size(); i++) {
+            if (dims.get(i).column().equals(column)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(column);
+    }
+
+    /** Upper bound of the number of value combinations of some dimensions (saturating). */
+    private static long combinations(List<Dim> dims, List<Integer> which) {
+        long product = 1;
+        for (int i : which) {
+            long c = dims.get(i).cardinality();
+            if (c == Long.MAX_VALUE || product > FINE_GROUPS * 10 / Math.max(1, c) + 1) {
+                return Long.MAX_VALUE;
+            }
+            product *= c;
+        }
+        return product;
     }
 
     private RootCause rank(SegmentMetric metric, int m, Stats[] whole, Map<Segment, Stats[]> stats) {
@@ -98,9 +228,10 @@ public final class RootCauseAnalyzer {
     }
 
     /**
-     * The display aggregate (e.g. latency p95) of the whole slices and of the ranked segments only: one scan per
-     * slice with one filtered aggregate per segment. Holistic aggregates inside the GROUPING SETS query would keep
-     * every value of every segment of every set.
+     * The display aggregate (a quantile, e.g. latency p95) of the whole slices and of the ranked segments only.
+     * One query per slice counts each distinct input value overall and in each ranked segment (filtered counts in
+     * one hash aggregate), then running counts over the values in order give every segment's order statistics —
+     * exact, and far cheaper than a holistic quantile aggregate per segment, which would keep every value.
      */
     private RootCause withDisplay(RootCause cause, Slice reference, Slice current) {
         Double[] ref = display(cause, reference);
@@ -121,32 +252,67 @@ public final class RootCauseAnalyzer {
 
     private Double[] display(RootCause cause, Slice slice) {
         SegmentMetric metric = cause.metric();
-        String input = metric.displayRowSql();
-        SqlBuilder q = new SqlBuilder().sql("SELECT " + String.format(java.util.Locale.ROOT,
-                metric.displayAggregate(), input));
-        for (Contribution c : cause.top()) {
-            q.sql(", " + String.format(java.util.Locale.ROOT, metric.displayAggregate(), input) + " FILTER (WHERE ");
-            int k = 0;
-            for (Map.Entry<String, String> e : c.segment().conditions().entrySet()) {
-                String column = "CAST(" + Identifiers.quote(e.getKey()) + " AS VARCHAR)";
-                q.sql(k++ == 0 ? "" : " AND ");
-                if (e.getValue().equals(Segment.NULL_VALUE)) {
-                    q.sql(column + " IS NULL");
-                } else {
-                    q.sql(column + " = ").value(e.getValue());
-                }
-            }
-            q.sql(")");
-        }
-        q.sql(" FROM " + slice.from() + " WHERE ").fragment(slice.condition());
+        double q = metric.displayQuantile();
         int n = cause.top().size() + 1;
-        return Queries.one(connection, q.build(), rs -> {
+        String input = metric.displayRowSql();
+        SqlBuilder counts = new SqlBuilder().sql("SELECT " + input + " AS x, count(*) AS c0");
+        for (int i = 0; i < cause.top().size(); i++) {
+            counts.sql(", count(*) FILTER (WHERE ");
+            condition(counts, cause.top().get(i).segment());
+            counts.sql(") AS c" + (i + 1));
+        }
+        counts.sql(" FROM " + slice.from() + " WHERE (").fragment(slice.condition()).sql(") AND " + input
+                + " IS NOT NULL GROUP BY 1");
+        SqlBuilder running = new SqlBuilder().sql("SELECT x");
+        SqlBuilder picks = new SqlBuilder().sql("SELECT 0");
+        for (int i = 0; i < n; i++) {
+            running.sql(", sum(c" + i + ") OVER (ORDER BY x) AS r" + i + ", sum(c" + i + ") OVER () AS n" + i);
+            String low = "floor((n" + i + " - 1) * " + q + ")";
+            picks.sql(", CAST(max(n" + i + ") AS BIGINT), CAST(min(x) FILTER (WHERE r" + i + " > " + low + ") AS DOUBLE),"
+                    + " CAST(min(x) FILTER (WHERE r" + i + " > least(" + low + " + 1, n" + i + " - 1)) AS DOUBLE)");
+        }
+        SqlFragment query = new SqlBuilder().fragment(picks.build()).sql(" FROM (").fragment(running.build())
+                .sql(" FROM (").fragment(counts.build()).sql("))").build();
+        return Queries.one(connection, query, rs -> {
             Double[] values = new Double[n];
             for (int i = 0; i < n; i++) {
-                values[i] = Queries.doubleOrNull(rs, i + 1);
+                long count = rs.getLong(2 + 3 * i);
+                Double low = Queries.doubleOrNull(rs, 3 + 3 * i);
+                Double high = Queries.doubleOrNull(rs, 4 + 3 * i);
+                if (count > 0 && low != null && high != null) {
+                    double h = (count - 1) * q;
+                    double t = h - Math.floor(h);
+                    double d = high - low;
+                    values[i] = t >= 0.5 ? high - d * (1 - t) : low + d * t;
+                }
             }
             return values;
         }, metric.displayLabel() + " of the ranked segments");
+    }
+
+    /** The SQL condition selecting a segment's rows (values and range bounds as parameters). */
+    private static void condition(SqlBuilder q, Segment segment) {
+        int k = 0;
+        for (Map.Entry<String, String> e : segment.conditions().entrySet()) {
+            q.sql(k++ == 0 ? "" : " AND ");
+            String c = Identifiers.quote(e.getKey());
+            Segment.Bin bin = segment.bins().get(e.getKey());
+            if (e.getValue().equals(Segment.NULL_VALUE) && bin == null) {
+                q.sql(c + " IS NULL");
+            } else if (bin != null) {
+                String x = "CAST(" + c + " AS DOUBLE)";
+                q.sql("(" + x + " IS NOT NULL");
+                if (bin.lower() != null) {
+                    q.sql(" AND " + x + " > ").value(bin.lower());
+                }
+                if (bin.upper() != null) {
+                    q.sql(" AND " + x + " <= ").value(bin.upper());
+                }
+                q.sql(")");
+            } else {
+                q.sql("CAST(" + c + " AS VARCHAR) = ").value(e.getValue());
+            }
+        }
     }
 
     /** Enough rows on one side, and not the whole of both slices (such a segment explains nothing). */
@@ -159,8 +325,8 @@ public final class RootCauseAnalyzer {
     }
 
     private static boolean clearlyBeyondParents(Contribution pair, Map<Segment, Contribution> all, double change) {
-        for (Map.Entry<String, String> condition : pair.segment().conditions().entrySet()) {
-            Contribution parent = all.get(Segment.of(condition.getKey(), condition.getValue()));
+        for (String column : pair.segment().conditions().keySet()) {
+            Contribution parent = all.get(pair.segment().part(column));
             if (parent != null && pair.explanatory(change) < PAIR_MARGIN * parent.explanatory(change)) {
                 return false;
             }
@@ -194,64 +360,123 @@ public final class RootCauseAnalyzer {
     }
 
     /**
-     * One GROUPING SETS query over both slices. Each set is (side, its columns); with {@code withOverall} the set
-     * (side) gives each slice's totals, keyed by the empty segment.
+     * Counts and sums of every metric per segment set, over both slices, in one query. {@code direct} sets are
+     * {@code GROUPING SETS} entries over the rows; with {@code fine} dimensions the rows are also grouped by (side,
+     * every fine dimension) and each {@code regroup} set (subsets of {@code fine}; the empty set is the whole
+     * slice) is summed from those groups. Each set is (side, its dimensions); the empty set is keyed by the empty
+     * segment.
      */
     private Map<Segment, Stats[]> aggregate(Slice reference, Slice current, List<SegmentMetric> metrics,
-                                            List<String> columns, List<List<Integer>> sets, boolean withOverall) {
-        Set<Integer> used = new LinkedHashSet<>();
-        sets.forEach(used::addAll);
-        List<Integer> usedColumns = new ArrayList<>(used);
+                                            List<Dim> dims, List<Integer> fine, List<List<Integer>> regroup,
+                                            List<List<Integer>> direct) {
+        Set<Integer> used = new java.util.TreeSet<>(fine);
+        regroup.forEach(used::addAll);
+        direct.forEach(used::addAll);
+        List<Integer> usedDims = new ArrayList<>(used);
         SqlBuilder q = new SqlBuilder().sql("WITH r AS (");
-        side(q, 0, reference, metrics, columns, usedColumns);
+        side(q, 0, reference, metrics, dims, usedDims);
         q.sql(" UNION ALL ");
-        side(q, 1, current, metrics, columns, usedColumns);
-        q.sql(") SELECT side");
-        for (int c : usedColumns) {
-            q.sql(", GROUPING(s" + c + "), s" + c);
+        side(q, 1, current, metrics, dims, usedDims);
+        q.sql(")");
+        List<List<Integer>> level1 = new ArrayList<>(direct);
+        if (!fine.isEmpty()) {
+            level1.add(fine);
+        }
+        q.sql(", l1 AS " + (fine.isEmpty() ? "" : "MATERIALIZED ") + "(SELECT side");
+        for (int d : usedDims) {
+            q.sql(", GROUPING(s" + d + ") AS g" + d + ", s" + d);
         }
         for (int m = 0; m < metrics.size(); m++) {
-            q.sql(", count(v" + m + "), sum(v" + m + ")");
-            SegmentMetric metric = metrics.get(m);
-            q.sql(", CAST(NULL AS DOUBLE)"); // display aggregates: only for the ranked segments, see withDisplay
+            q.sql(", count(v" + m + ") AS n" + m + ", sum(v" + m + ") AS t" + m);
         }
-        q.sql(" FROM r GROUP BY GROUPING SETS (" + (withOverall ? "(side)" : ""));
-        for (int i = 0; i < sets.size(); i++) {
-            q.sql(i == 0 && !withOverall ? "" : ", ").sql("(side");
-            for (int c : sets.get(i)) {
-                q.sql(", s" + c);
+        q.sql(" FROM r GROUP BY GROUPING SETS (");
+        sets(q, level1);
+        q.sql("))");
+        StringBuilder fineRows = new StringBuilder("TRUE");
+        for (int d : usedDims) {
+            fineRows.append(" AND g").append(d).append(fine.contains(d) ? " = 0" : " = 1");
+        }
+        boolean any = false;
+        if (!direct.isEmpty()) {
+            q.sql(" SELECT side");
+            for (int d : usedDims) {
+                q.sql(", g" + d + ", s" + d);
             }
+            for (int m = 0; m < metrics.size(); m++) {
+                q.sql(", n" + m + ", t" + m + ", CAST(NULL AS DOUBLE)");
+            }
+            q.sql(" FROM l1" + (fine.isEmpty() ? "" : " WHERE NOT (" + fineRows + ")"));
+            any = true;
+        }
+        if (!fine.isEmpty()) {
+            Set<Integer> regrouped = new java.util.HashSet<>();
+            regroup.forEach(regrouped::addAll);
+            q.sql(any ? " UNION ALL" : "").sql(" SELECT side");
+            for (int d : usedDims) {
+                // GROUPING() only names grouped columns; the others are constant here (not grouped).
+                q.sql(regrouped.contains(d) ? ", GROUPING(s" + d + "), s" + d : ", 1, NULL");
+            }
+            for (int m = 0; m < metrics.size(); m++) {
+                q.sql(", CAST(sum(n" + m + ") AS BIGINT), sum(t" + m + "), CAST(NULL AS DOUBLE)");
+            }
+            q.sql(" FROM l1 WHERE " + fineRows + " GROUP BY GROUPING SETS (");
+            sets(q, regroup);
             q.sql(")");
         }
-        q.sql(")");
         Map<Segment, Stats[]> result = new LinkedHashMap<>();
         Queries.list(connection, q.build(), rs -> {
             int side = rs.getInt(1);
             Map<String, String> conditions = new LinkedHashMap<>();
+            Map<String, Segment.Bin> bins = new LinkedHashMap<>();
             int col = 2;
-            for (int c : usedColumns) {
+            boolean rangeOfNulls = false;
+            for (int d : usedDims) {
                 boolean grouped = rs.getInt(col) == 0;
                 String value = rs.getString(col + 1);
                 if (grouped) {
-                    conditions.put(columns.get(c), value == null ? Segment.NULL_VALUE : value);
+                    Dim dim = dims.get(d);
+                    if (value == null) {
+                        // A numerical column's missing values are no range: its null share is a metric of its own.
+                        rangeOfNulls |= dim.binned();
+                        conditions.put(dim.column(), Segment.NULL_VALUE);
+                    } else if (dim.binned()) {
+                        Segment.Bin bin = dim.bin(Integer.parseInt(value));
+                        conditions.put(dim.column(), bin.label());
+                        bins.put(dim.column(), bin);
+                    } else {
+                        conditions.put(dim.column(), value);
+                    }
                 }
                 col += 2;
             }
-            Stats s = Stats.read(rs, col, metrics.size());
-            result.computeIfAbsent(new Segment(conditions), k -> new Stats[] {Stats.EMPTY, Stats.EMPTY})[side] = s;
+            if (!rangeOfNulls) {
+                Stats s = Stats.read(rs, col, metrics.size());
+                result.computeIfAbsent(new Segment(conditions, bins), k -> new Stats[] {Stats.EMPTY,
+                        Stats.EMPTY})[side] = s;
+            }
             return null;
         }, "root-cause segments");
-        if (withOverall) {
-            result.computeIfAbsent(new Segment(Map.of()), k -> new Stats[] {Stats.EMPTY, Stats.EMPTY});
-        }
         return result;
     }
 
-    private static void side(SqlBuilder q, int side, Slice slice, List<SegmentMetric> metrics, List<String> columns,
-                             List<Integer> usedColumns) {
+    /** {@code (side, s1, s2), (side, s3)}: one entry per set, each with the side. */
+    private static void sets(SqlBuilder q, List<List<Integer>> sets) {
+        for (int i = 0; i < sets.size(); i++) {
+            q.sql(i == 0 ? "(side" : ", (side");
+            for (int d : sets.get(i)) {
+                q.sql(", s" + d);
+            }
+            q.sql(")");
+        }
+    }
+
+    private static void side(SqlBuilder q, int side, Slice slice, List<SegmentMetric> metrics, List<Dim> dims,
+                             List<Integer> usedDims) {
         q.sql("SELECT " + side + " AS side");
-        for (int c : usedColumns) {
-            q.sql(", CAST(" + Identifiers.quote(columns.get(c)) + " AS VARCHAR) AS s" + c);
+        for (int d : usedDims) {
+            q.sql(", ");
+            dims.get(d).valueSql(q);
+            q.sql(" AS s" + d);
         }
         for (int m = 0; m < metrics.size(); m++) {
             q.sql(", CAST(").fragment(metrics.get(m).valueSql()).sql(" AS DOUBLE) AS v" + m);

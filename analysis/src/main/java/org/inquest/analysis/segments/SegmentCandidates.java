@@ -25,6 +25,14 @@ public final class SegmentCandidates {
     }
 
     public List<String> find(Slice reference, Slice current) {
+        return find(reference, current, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #find(Slice, Slice)}, with the largest per-slice distinct count of some columns already known
+     * (the report's quality section counts them exactly); only the others are estimated.
+     */
+    public List<String> find(Slice reference, Slice current, java.util.Map<String, Long> knownDistinct) {
         List<String> columns = new ArrayList<>();
         for (ColumnInfo c : reference.table().columns()) {
             boolean categorical = c.role() == ColumnRole.MODEL_VERSION
@@ -33,15 +41,15 @@ public final class SegmentCandidates {
                 columns.add(c.name());
             }
         }
-        if (columns.isEmpty()) {
-            return columns;
-        }
-        long[] ref = distinct(reference, columns);
-        long[] cur = distinct(current, columns);
+        List<String> unknown = columns.stream().filter(c -> !knownDistinct.containsKey(c)).toList();
+        long[] ref = unknown.isEmpty() ? new long[0] : distinct(reference, unknown);
+        long[] cur = unknown.isEmpty() ? new long[0] : distinct(current, unknown);
         List<String> kept = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            if (ref[i] <= MAX_VALUES && cur[i] <= MAX_VALUES) {
-                kept.add(columns.get(i));
+        for (String c : columns) {
+            int i = unknown.indexOf(c);
+            long most = i < 0 ? knownDistinct.get(c) : Math.max(ref[i], cur[i]);
+            if (most <= MAX_VALUES) {
+                kept.add(c);
             }
         }
         return kept;

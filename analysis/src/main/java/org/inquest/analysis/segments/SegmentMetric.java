@@ -17,11 +17,11 @@ import org.inquest.analysis.slice.SqlFragment;
  * @param column           the column the metric is about (never used to segment it), or null
  * @param displayLabel     the display aggregate's name ("latency p95"), or null
  * @param displayRowSql    the per-row input of the display aggregate, or null
- * @param displayAggregate the aggregate with {@code %s} for its input, e.g. {@code quantile_cont(%s, 0.95)}
+ * @param displayQuantile  the display aggregate: this quantile (linear interpolation) of the per-row input
  * @param displayFormat    how the display aggregate prints
  */
 public record SegmentMetric(String id, String label, ValueFormat format, SqlFragment valueSql, String column,
-                            String displayLabel, String displayRowSql, String displayAggregate,
+                            String displayLabel, String displayRowSql, Double displayQuantile,
                             ValueFormat displayFormat) {
     /** How values print in sentences and tables. */
     public enum ValueFormat {

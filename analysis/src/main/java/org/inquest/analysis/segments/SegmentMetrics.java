@@ -103,6 +103,19 @@ public final class SegmentMetrics {
         Double p95 = Queries.one(connection, new SqlBuilder().sql("SELECT quantile_cont(" + l + ", 0.95) FROM "
                 + reference.from() + " WHERE ").fragment(reference.condition()).build(),
                 rs -> Queries.doubleOrNull(rs, 1), "reference latency p95");
+        return latencyP95(reference, p95);
+    }
+
+    /**
+     * As {@link #latencyP95(Slice)} with the reference's p95 already known (the report's latency section computes
+     * it with the same definition, {@code quantile_cont(latency, 0.95)}).
+     */
+    public Optional<SegmentMetric> latencyP95(Slice reference, Double p95) {
+        Optional<ColumnInfo> latency = reference.table().columnWithRole(ColumnRole.LATENCY_MS);
+        if (latency.isEmpty()) {
+            return Optional.empty();
+        }
+        String l = "CAST(" + q(latency.get()) + " AS DOUBLE)";
         if (p95 == null) {
             return Optional.empty();
         }
@@ -110,7 +123,7 @@ public final class SegmentMetrics {
                 .value(p95).sql(" THEN 1 ELSE 0 END").build();
         return Optional.of(new SegmentMetric("latency_p95", "share of requests slower than the reference p95 ("
                 + ValueFormat.MILLISECONDS.format(p95) + ")", ValueFormat.PERCENT, slower, latency.get().name(),
-                "latency p95", l, "quantile_cont(%s, 0.95)", ValueFormat.MILLISECONDS));
+                "latency p95", l, 0.95, ValueFormat.MILLISECONDS));
     }
 
     /** The drift of one feature as a decomposable mean (see the class comment). */

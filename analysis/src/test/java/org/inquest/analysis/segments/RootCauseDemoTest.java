@@ -4,7 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.inquest.analysis.drift.DriftAnalysis;
+import org.inquest.analysis.drift.DriftOptions;
+import org.inquest.analysis.drift.FeatureDrift;
+import org.inquest.analysis.quality.ColumnQuality;
+import org.inquest.analysis.quality.DataQuality;
 import org.inquest.analysis.performance.ModelColumns;
 import org.inquest.analysis.performance.TaskKind;
 import org.inquest.analysis.slice.Slice;
@@ -54,13 +62,34 @@ class RootCauseDemoTest {
         return "'" + DemoScenario.FIRST_DAY.plusDays(d - 1) + "'";
     }
 
+    /**
+     * Ranks with both plans: categorical columns only (distinct counts unknown: one GROUPING SETS entry per set),
+     * and as the report does (exact distinct counts: fine groups; numerical features cut at drift's reference
+     * deciles). The injected cause must come first either way; the second ranking is returned.
+     */
     private static RootCause rank(String referenceWhere, String currentWhere, SegmentMetric metric) {
         Slice reference = slices.resolve("predictions", referenceWhere);
         Slice current = slices.resolve("predictions", currentWhere);
         List<String> candidates = new SegmentCandidates(workspace.connection()).find(reference, current);
         assertTrue(candidates.containsAll(List.of("region", "channel", "model_version")), candidates.toString());
-        return new RootCauseAnalyzer(workspace.connection()).analyze(reference, current, List.of(metric), candidates)
-                .get(0);
+        RootCauseAnalyzer analyzer = new RootCauseAnalyzer(workspace.connection());
+        RootCause categorical = analyzer.analyze(reference, current, List.of(metric), candidates).get(0);
+        Map<String, Long> distinct = new HashMap<>();
+        for (ColumnQuality c : DataQuality.compare(workspace.connection(), reference, current).columns()) {
+            distinct.put(c.name(), Math.max(c.reference().distinct(), c.current().distinct()));
+        }
+        Map<String, double[]> bins = new LinkedHashMap<>();
+        for (FeatureDrift f : DriftAnalysis.run(workspace.connection(), reference, current, DriftOptions.defaults())
+                .features()) {
+            if (f.kind().equals("numerical")) {
+                bins.put(f.name(), f.histogram().edges().stream().mapToDouble(Double::doubleValue).toArray());
+            }
+        }
+        RootCause withRanges = analyzer.analyze(reference, current, List.of(metric),
+                new RootCauseAnalyzer.SegmentColumns(candidates, distinct, bins)).get(0);
+        assertEquals(categorical.top().get(0).segment().name(), withRanges.top().get(0).segment().name(),
+                withRanges.top().toString());
+        return withRanges;
     }
 
     @Test
