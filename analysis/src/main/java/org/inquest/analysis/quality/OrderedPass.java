@@ -31,6 +31,16 @@ final class OrderedPass {
 
     /** @param ranks 0-based ranks among the non-null values whose values are wanted (numeric columns only) */
     static Result run(Connection connection, Slice slice, String column, long[] ranks) {
+        return run(connection, slice, column, ranks, false);
+    }
+
+    /**
+     * With {@code sort}, the values are sorted first ({@code ORDER BY}, DuckDB's parallel sort) and the streaming
+     * windows read the sorted rows: one sort yields both the distinct count and the quantiles of a continuous
+     * column, where {@code count(DISTINCT)} and {@code quantile_cont} would each cost about as much as the sort. The
+     * disorder check still guards the result.
+     */
+    static Result run(Connection connection, Slice slice, String column, long[] ranks, boolean sort) {
         String c = Identifiers.quote(column);
         SqlBuilder q = new SqlBuilder().sql("SELECT count(*), count(*) FILTER (WHERE x < px),"
                 + " count(*) FILTER (WHERE x <> px)");
@@ -39,7 +49,8 @@ final class OrderedPass {
         }
         q.sql(" FROM (SELECT x, lag(x) OVER (ROWS UNBOUNDED PRECEDING) AS px,"
                 + " count(*) OVER (ROWS UNBOUNDED PRECEDING) AS rn FROM (SELECT " + c + " AS x FROM " + slice.from()
-                + " WHERE (").fragment(slice.condition()).sql(") AND " + c + " IS NOT NULL))");
+                + " WHERE (").fragment(slice.condition()).sql(") AND " + c + " IS NOT NULL"
+                + (sort ? " ORDER BY x" : "") + "))");
         return Queries.one(connection, q.build(), rs -> read(rs, ranks.length), "ordered pass over " + column
                 + " of " + slice.table().name());
     }

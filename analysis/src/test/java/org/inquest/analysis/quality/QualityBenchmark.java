@@ -82,6 +82,29 @@ public final class QualityBenchmark {
             DataQuality.compare(c, reference, current, QualityThresholds.DEFAULTS, true);
             double approximate = seconds(t2b);
 
+            // The plan before ADR 0052, as bare SQL in the same run: one query per slice with an exact
+            // count(DISTINCT) of every column and quantile_cont of every numeric one.
+            long t2c = System.nanoTime();
+            for (String where : java.util.List.of("ts < TIMESTAMP '2026-01-16'", "ts >= TIMESTAMP '2026-01-16'")) {
+                StringBuilder old = new StringBuilder("SELECT count(*)");
+                for (ColumnInfo col : columns) {
+                    String q = "\"" + col.name() + "\"";
+                    old.append(", count(").append(q).append("), count(DISTINCT ").append(q).append(')');
+                    if (SqlTypes.isNumeric(col.sqlType())) {
+                        old.append(", min(").append(q).append("), max(").append(q).append("), avg(").append(q)
+                                .append("), stddev_pop(").append(q).append("), quantile_cont(").append(q)
+                                .append(", [0.05, 0.25, 0.5, 0.75, 0.95])");
+                    }
+                }
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(old + " FROM t WHERE " + where)) {
+                    rs.next();
+                }
+            }
+            double previousPlan = seconds(t2c);
+            long t2d = System.nanoTime();
+            DataQuality.compare(c, reference, current, QualityThresholds.DEFAULTS, false, false);
+            double withoutQuantiles = seconds(t2d);
+
             long t3 = System.nanoTime();
             WindowSet days = Windowing.split(c, current, WindowSpec.parse("day"));
             double dayWindows = seconds(t3);
@@ -95,9 +118,15 @@ public final class QualityBenchmark {
             System.out.printf(Locale.ROOT, "generate table            %7.2f s%n", generate);
             System.out.printf(Locale.ROOT, "bare aggregate scan       %7.2f s  (count + min/max/avg of 10 columns)%n",
                     bareScan);
-            System.out.printf(Locale.ROOT, "data quality (3 queries)  %7.2f s  (%d columns, severity %s)%n", quality,
+            System.out.printf(Locale.ROOT, "data quality              %7.2f s  (%d columns, severity %s)%n", quality,
                     report.columns().size(), report.severity().wireName());
             System.out.printf(Locale.ROOT, "data quality --approximate %6.2f s  (T-digest quantiles)%n", approximate);
+            System.out.printf(Locale.ROOT, "without quantiles         %7.2f s  (what the report computes)%n",
+                    withoutQuantiles);
+            System.out.printf(Locale.ROOT, "previous plan, bare SQL   %7.2f s  (count(DISTINCT) + quantile_cont of every"
+                    + " column, one query per slice)%n", previousPlan);
+            System.out.printf(Locale.ROOT, "load average              %s%n", java.nio.file.Files.readString(
+                    java.nio.file.Path.of("/proc/loadavg")).trim());
             System.out.printf(Locale.ROOT, "windows --by day          %7.2f s  (%d windows)%n", dayWindows,
                     days.windows().size());
             System.out.printf(Locale.ROOT, "windows --by rows:%d  %7.2f s  (%d windows)%n", Math.max(1, rows / 20),

@@ -101,6 +101,8 @@ public final class ReportBenchmark {
                     drift.seconds, drift.seconds / floor);
             System.out.printf(Locale.ROOT, "full report (JSON + HTML):              %7.2f s  (%.2f x drift, %.2f x the"
                     + " sort floor)%n", report.seconds, report.seconds / drift.seconds, report.seconds / floor);
+            System.out.printf(Locale.ROOT, "CPU time (process, all threads): drift %.2f s, report %.2f s (%.2f x)%n",
+                    drift.cpuSeconds, report.cpuSeconds, report.cpuSeconds / drift.cpuSeconds);
             System.out.printf(Locale.ROOT, "peak heap during the report:            %7.1f MB%n", report.peakHeapMb);
             System.out.printf(Locale.ROOT, "HTML size:                              %7.1f KB (%s)%n",
                     Files.size(html) / 1024.0, html);
@@ -115,7 +117,15 @@ public final class ReportBenchmark {
         }
     }
 
-    private record Timed<T>(T value, double seconds, double peakHeapMb) {
+    /** Wall seconds, CPU seconds of the whole process (DuckDB's threads included) and the peak heap. */
+    private record Timed<T>(T value, double seconds, double cpuSeconds, double peakHeapMb) {
+    }
+
+    private static double processCpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
     }
 
     private static <T> Timed<T> timed(Supplier<T> work) {
@@ -128,13 +138,15 @@ public final class ReportBenchmark {
             }
         }
         long t0 = System.nanoTime();
+        double c0 = processCpuSeconds();
         T value = work.get();
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpu = processCpuSeconds() - c0;
         long peak = 0;
         for (MemoryPoolMXBean pool : heap) {
             peak += pool.getPeakUsage().getUsed();
         }
-        return new Timed<>(value, seconds, peak / 1048576.0);
+        return new Timed<>(value, seconds, cpu, peak / 1048576.0);
     }
 
     private static double seconds(Connection c, String sql) throws SQLException {
