@@ -20,8 +20,8 @@ import org.inquest.analysis.sql.SqlBuilder;
  * <p>AUC (ADR 0053): the labeled, scored rows are sorted once by (score, label) and read by DuckDB's streaming
  * windows in that order. With negatives first among equal scores, the negatives before a positive are those below
  * its score plus those tied with it; the running count at the first row of its score is those below. Their sum is
- * the positive's share of 2U (2·below + tied), an integer. Per-group AUCs (model versions) come from the same pass
- * with one running count per group. The pass counts rows that arrive out of order; should DuckDB ever deliver any,
+ * the positive's share of 2U (2·below + tied), an integer. Per-group AUCs (model versions) take the same pass over
+ * each group's rows. The pass counts rows that arrive out of order; should DuckDB ever deliver any,
  * the result is discarded and AUC is recomputed by the grouped plan ({@code GROUP BY score}, then ordered windows).
  */
 public final class BinaryClassificationAnalyzer {
@@ -100,19 +100,31 @@ public final class BinaryClassificationAnalyzer {
         }
         String what = "ROC AUC of " + slice.table().name();
         if (grouping.isNone() || keys.size() <= MAX_STREAMED_GROUPS) {
-            // A single group holds every scored row: its AUC is the overall one, no running count of its own.
-            List<String> streamedKeys = grouping.isNone() || keys.size() == 1 ? List.of() : keys;
-            Map<String, Auc> streamed = Queries.one(connection, streamedAucQuery(rows, streamedKeys),
-                    rs -> rs.getLong("disorder") != 0 ? null : readStreamed(rs, streamedKeys), what);
-            if (streamed != null) {
-                Auc overall = streamed.get(OVERALL);
+            Map<String, Auc> streamed = new LinkedHashMap<>();
+            Auc overall = streamed(rows, what);
+            if (overall != null) {
+                streamed.put(OVERALL, overall);
                 if (grouping.isNone()) {
                     streamed.put("", overall);
                 } else if (keys.size() == 1) {
-                    streamed.put(keys.get(0), new Auc(keys.get(0), overall.twiceU(), overall.positives(),
-                            overall.negatives()));
+                    // A single group holds every scored row: its AUC is the overall one.
+                    streamed.put(keys.get(0), overall.as(keys.get(0)));
+                } else {
+                    // One pass per group over its own rows: cheaper than running counts per group inside the
+                    // overall pass (every extra streaming window slows the whole single-threaded pass).
+                    for (String key : keys) {
+                        Auc auc = streamed(new SqlBuilder().sql("SELECT * FROM (").fragment(rows)
+                                .sql(") WHERE k = ").value(key).build(), what);
+                        if (auc == null) {
+                            streamed = null;
+                            break;
+                        }
+                        streamed.put(key, auc.as(key));
+                    }
                 }
-                return streamed;
+                if (streamed != null) {
+                    return streamed;
+                }
             }
         }
         Map<String, Auc> aucs = new LinkedHashMap<>();
@@ -131,15 +143,10 @@ public final class BinaryClassificationAnalyzer {
         return aucs;
     }
 
-    private static Map<String, Auc> readStreamed(java.sql.ResultSet rs, List<String> keys)
-            throws java.sql.SQLException {
-        Map<String, Auc> aucs = new LinkedHashMap<>();
-        aucs.put(OVERALL, new Auc(OVERALL, rs.getLong("u"), rs.getLong("pos"), rs.getLong("neg")));
-        for (int i = 0; i < keys.size(); i++) {
-            aucs.put(keys.get(i), new Auc(keys.get(i), rs.getLong("u" + i), rs.getLong("pos" + i),
-                    rs.getLong("neg" + i)));
-        }
-        return aucs;
+    /** The streaming pass over some rows; null when they arrived out of order. */
+    private Auc streamed(SqlFragment rows, String what) {
+        return Queries.one(connection, streamedAucQuery(rows), rs -> rs.getLong("disorder") != 0 ? null
+                : new Auc(OVERALL, rs.getLong("u"), rs.getLong("pos"), rs.getLong("neg")), what);
     }
 
     static SqlFragment rowSource(Slice slice, BinaryOutcome outcome, Grouping grouping) {
@@ -164,35 +171,19 @@ public final class BinaryClassificationAnalyzer {
     }
 
     /**
-     * The streaming pass (see the class comment): 2U, positives and negatives overall ({@code u, pos, neg}) and for
-     * each listed group ({@code u0, pos0, neg0}, …), and {@code disorder}, the rows that arrived out of order.
-     * Running counts are DOUBLEs (exact: integers below 2^53) and each positive's part is cast to BIGINT before
-     * it is summed.
+     * The streaming pass (see the class comment): 2U, positives and negatives ({@code u, pos, neg}), and
+     * {@code disorder}, the rows that arrived out of order. Running counts are DOUBLEs (exact: integers below
+     * 2^53) and each positive's part is cast to BIGINT before it is summed.
      */
-    private static SqlFragment streamedAucQuery(SqlFragment rows, List<String> keys) {
+    private static SqlFragment streamedAucQuery(SqlFragment rows) {
         String w = " OVER (ROWS UNBOUNDED PRECEDING)";
-        StringBuilder totals = new StringBuilder();
-        StringBuilder starts = new StringBuilder();
-        StringBuilder running = new StringBuilder();
-        SqlBuilder flags = new SqlBuilder();
-        for (int i = 0; i < keys.size(); i++) {
-            totals.append(", CAST(sum(CAST(cnb").append(i).append(" + gs").append(i).append(" AS BIGINT))")
-                    .append(" FILTER (WHERE f").append(i).append(" AND y = 1) AS BIGINT) AS u").append(i)
-                    .append(", count(*) FILTER (WHERE f").append(i).append(" AND y = 1) AS pos").append(i)
-                    .append(", count(*) FILTER (WHERE f").append(i).append(" AND y = 0) AS neg").append(i);
-            starts.append(", f").append(i).append(", cnb").append(i).append(", max(CASE WHEN pp IS NULL OR p <> pp")
-                    .append(" THEN cnb").append(i).append(" END)").append(w).append(" AS gs").append(i);
-            running.append(", f").append(i).append(", sum(CAST(f").append(i).append(" AND y = 0 AS DOUBLE))")
-                    .append(w).append(" - CAST(f").append(i).append(" AND y = 0 AS DOUBLE) AS cnb").append(i);
-            flags.sql(", k = ").value(keys.get(i)).sql(" AS f" + i);
-        }
         return new SqlBuilder().sql("SELECT count(*) FILTER (WHERE p < pp OR p = pp AND y < py) AS disorder,"
                 + " CAST(sum(CAST(cnb + gs AS BIGINT)) FILTER (WHERE y = 1) AS BIGINT) AS u,"
-                + " count(*) FILTER (WHERE y = 1) AS pos, count(*) FILTER (WHERE y = 0) AS neg" + totals
+                + " count(*) FILTER (WHERE y = 1) AS pos, count(*) FILTER (WHERE y = 0) AS neg"
                 + " FROM (SELECT p, y, pp, py, cnb, max(CASE WHEN pp IS NULL OR p <> pp THEN cnb END)" + w + " AS gs"
-                + starts + " FROM (SELECT p, y, lag(p)" + w + " AS pp, lag(y)" + w + " AS py,"
-                + " sum(CAST(y = 0 AS DOUBLE))" + w + " - CAST(y = 0 AS DOUBLE) AS cnb" + running
-                + " FROM (SELECT p, y").fragment(flags.build()).sql(" FROM (").fragment(rows)
+                + " FROM (SELECT p, y, lag(p)" + w + " AS pp, lag(y)" + w + " AS py,"
+                + " sum(CAST(y = 0 AS DOUBLE))" + w + " - CAST(y = 0 AS DOUBLE) AS cnb"
+                + " FROM (SELECT p, y FROM (").fragment(rows)
                 .sql(") WHERE y IS NOT NULL AND p IS NOT NULL ORDER BY p, y)))").build();
     }
 
@@ -215,6 +206,10 @@ public final class BinaryClassificationAnalyzer {
     }
 
     private record Auc(String key, long twiceU, long positives, long negatives) {
+        Auc as(String otherKey) {
+            return new Auc(otherKey, twiceU, positives, negatives);
+        }
+
         Double value() {
             return positives == 0 || negatives == 0 ? null : twiceU / (2.0 * positives * negatives);
         }
