@@ -367,12 +367,14 @@ public final class ReportDocument {
     private static void segments(Report r, List<Block> b) {
         b.add(new Block.Heading(2, "Root cause: which segments explain the change"));
         if (r.segments().isEmpty()) {
-            b.add(new Block.Paragraph("No categorical column with at most 100 values to cut segments from."));
+            b.add(new Block.Paragraph("No categorical column with at most 100 values and no numerical feature to cut"
+                    + " segments from."));
             return;
         }
-        b.add(new Block.Paragraph("Segments (one column = value, or two) ranked by their contribution to each"
-                + " metric's change: share of rows × change within the segment, plus the shift in the segment's share"
-                + " of rows (mix). Segments need at least 30 rows and 1% of a slice."));
+        b.add(new Block.Paragraph("Segments (one column = value or a numerical feature's range between reference"
+                + " deciles, or two of them) ranked by their contribution to each metric's change: share of rows ×"
+                + " change within the segment, plus the shift in the segment's share of rows (mix). Segments need at"
+                + " least 30 rows and 1% of a slice."));
         for (RootCause cause : r.segments()) {
             b.add(new Block.Heading(3, SegmentSentence.overall(cause)));
             if (cause.top().isEmpty()) {
