@@ -38,7 +38,20 @@ fi
 work="$root/target/workbench-bench"
 mkdir -p "$work"
 cp "${given:-$dir/incident.duckdb}" "$work/incident.duckdb"
-echo "machine: $(nproc) cores; $(uptime)"
-run=(java ${INQUEST_JAVA_OPTS:-} -cp "$cp" org.inquest.app.ui.bench.WorkbenchBench "$work/incident.duckdb" "$changes")
+# Start the JVM as ./inquest starts the workbench (ADR 0011): the launcher's jars, DuckDB's unpacked native library
+# and its class-data-sharing archive when they exist (INQUEST_FAST_START=0: the plain class path).
+opts=()
+fast="$root/app/target/launcher"
+if [ "${INQUEST_FAST_START:-1}" != 0 ] && [ -f "$fast/duckdb_jdbc.jar" ] && [ -d "$fast/native" ]; then
+  cp="$fast/inquest-app.jar:$fast/duckdb_jdbc.jar"
+  for jar in "$root"/app/target/lib/*.jar; do
+    case "${jar##*/}" in duckdb_jdbc-*|inquest-app-*) ;; *) cp="$cp:$jar" ;; esac
+  done
+  opts+=("-Djava.library.path=$fast/native")
+  [ -f "$fast/inquest.jsa" ] && opts+=("-XX:SharedArchiveFile=$fast/inquest.jsa" "-Xlog:disable" "-Xlog:all=error:stderr")
+fi
+echo "machine: $(nproc) cores; $(uptime); JVM options: ${opts[*]:-none}"
+run=(java ${opts[@]+"${opts[@]}"} ${INQUEST_JAVA_OPTS:-} -cp "$cp" org.inquest.app.ui.bench.WorkbenchBench \
+  "$work/incident.duckdb" "$changes")
 if [ -n "${DISPLAY:-}" ]; then "${run[@]}"; else xvfb-run -a -s "-screen 0 1366x768x24" "${run[@]}"; fi
 echo "after: $(uptime)"

@@ -2,6 +2,7 @@ package org.inquest.app.ui.overview;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -64,6 +65,38 @@ class OverviewViewModelTest {
             assertEquals("2", cards.get("rows").value());
             assertEquals("+0.0 pp", cards.get("accuracy").value());
             assertEquals(Severity.OK, cards.get("accuracy").severity());
+        }
+    }
+
+    private static Map<String, CardModel> cardsOf(IncidentViewModel incident, String refWhere, String curWhere) {
+        incident.compute(new SliceSpec("preds", refWhere, "preds", curWhere));
+        assertEquals("", incident.errorProperty().get());
+        OverviewViewModel vm = new OverviewViewModel();
+        vm.show(incident.snapshotProperty().get());
+        return vm.cards().stream().collect(Collectors.toMap(CardModel::id, Function.identity()));
+    }
+
+    @Test
+    void cachedReferenceResultsServeOnlyTheirOwnReference() throws Exception {
+        try (Workspace ws = TestWorkspaces.small(dir)) {
+            IncidentViewModel incident = new IncidentViewModel();
+            incident.attach(new DirectTaskRunner(ws::connection));
+            assertEquals("-100.0 pp", cardsOf(incident, "id IN (2, 4, 5, 7)", "id IN (1, 3, 6, 8)").get("accuracy")
+                    .value());
+            int cached = incident.cache().size();
+            assertTrue(cached > 0, "the reference's results are cached");
+            // Same reference, current = the reference itself: every delta is zero.
+            Map<String, CardModel> same = cardsOf(incident, "id IN (2, 4, 5, 7)", "id IN (2, 4, 5, 7)");
+            assertEquals("+0.0 pp", same.get("accuracy").value());
+            assertEquals("+0.0000", same.get("ece").value());
+            assertEquals("0", same.get("quality").value());
+            assertEquals(cached, incident.cache().size(), "nothing new computed for the same reference");
+            // Another reference: its own numbers (ids 1..4 all predicted 0, labels 1,0,1,0 -> 0.5; current 9,10 -> 0.5).
+            Map<String, CardModel> other = cardsOf(incident, "id <= 4", "id >= 9");
+            assertEquals("2", other.get("rows").value());
+            assertEquals("+0.0 pp", other.get("accuracy").value());
+            incident.invalidate();
+            assertEquals(0, incident.cache().size());
         }
     }
 }
