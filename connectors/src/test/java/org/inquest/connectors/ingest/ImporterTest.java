@@ -88,6 +88,20 @@ class ImporterTest {
         }
     }
 
+    /** A record longer than DuckDB's default 2 MB line limit is still a row (the reader's limit is 16 MiB). */
+    @Test
+    void aThreeMegabyteRecordIsImportedNotRefused() throws Exception {
+        String note = "x".repeat(3 << 20);
+        Path csv = write(dir, "long.csv", "id,score,note\n1,0.5,short\n2,0.25," + note + "\n3,0.75,end\n");
+        try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
+            ImportResult result = importFiles(ws, "t", csv);
+            assertEquals(3, result.rowsAccepted());
+            assertEquals(0, result.rowsQuarantined());
+            assertEquals(List.of(List.of(2L, (long) note.length())),
+                    rows(ws, "SELECT id, length(note) FROM t WHERE length(note) > 10"));
+        }
+    }
+
     @Test
     void linesAfterQuotedNewlinesAndRejectsAreExact() throws Exception {
         Path csv = write(dir, "q.csv", String.join("\n",
