@@ -40,8 +40,9 @@ public final class QualityCommand implements Callable<Integer> {
     Map<String, Double> thresholds = new LinkedHashMap<>();
 
     @Option(names = "--approximate",
-            description = "Estimate quantiles (T-digest, within 1 % of rank) instead of computing them exactly:"
-                    + " faster on large continuous columns; the output says \"approximate\": true.")
+            description = "Estimate the quantiles of columns with few distinct values (T-digest, within 1%% of rank);"
+                    + " continuous and ordered columns get exact quantiles from their one sorted pass anyway. The"
+                    + " output says \"approximate\": true.")
     boolean approximate;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
