@@ -93,6 +93,7 @@ public final class Workbench {
     private final SegmentsViewModel segments = new SegmentsViewModel();
     private final ReportViewModel report = new ReportViewModel();
     private final org.inquest.app.ui.traces.TracesViewModel traces = new org.inquest.app.ui.traces.TracesViewModel();
+    private final org.inquest.app.ui.replay.ReplayViewModel replay = new org.inquest.app.ui.replay.ReplayViewModel();
     private final TabPane tabs = new TabPane();
     /** How each tab shows a new snapshot; a tab not on screen is brought up to date when it is selected. */
     private final java.util.Map<String, java.util.function.Consumer<org.inquest.app.ui.analysis.IncidentSnapshot>>
@@ -119,6 +120,7 @@ public final class Workbench {
         incident.snapshotProperty().addListener((o, a, snap) -> {
             overview.show(snap);
             stale.addAll(showers.keySet());
+            replay.show(snap); // cheap (no DuckDB work): stops a running playback of the old slice at once
             loadVisibleTab();
         });
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> loadVisibleTab());
@@ -136,6 +138,8 @@ public final class Workbench {
         tabs.getTabs().add(tab("Fairness", "tab-fairness", new FairnessView(fairness)));
         tabs.getTabs().add(tab("Segments", "tab-segments", new SegmentsView(segments, this::applySegment)));
         tabs.getTabs().add(tab("Traces", "tab-traces", new org.inquest.app.ui.traces.TracesView(traces)));
+        tabs.getTabs().add(tab("Replay", "tab-replay", new org.inquest.app.ui.replay.ReplayView(replay,
+                this::openTrace)));
         tabs.getTabs().add(tab("SQL", "tab-sql", new SqlConsoleView(sql)));
         tabs.getTabs().add(tab("Report", "tab-report", new ReportView(report, this::openFile)));
 
@@ -192,6 +196,7 @@ public final class Workbench {
         segments.attach(runner);
         report.attach(runner, vm.pathProperty().get());
         traces.attach(runner);
+        replay.attach(runner);
         overview.show(null);
         explorer.refresh();
         slices.attach(runner);
@@ -278,6 +283,7 @@ public final class Workbench {
             case "tab-fairness" -> fairness.load();
             case "tab-versions" -> versions.load();
             case "tab-segments" -> segments.load();
+            case "tab-replay" -> replay.load();
             default -> { }
         }
     }
@@ -323,6 +329,17 @@ public final class Workbench {
             status.say("Applied segment " + condition);
             openTab("tab-overview");
         }
+    }
+
+    /** Shows trace {@code traceId} of spans table {@code table} in the Traces tab's waterfall (from the replay). */
+    void openTrace(String table, String traceId) {
+        traces.tableProperty().set(table);
+        traces.open(traceId);
+        openTab("tab-traces");
+    }
+
+    public org.inquest.app.ui.replay.ReplayViewModel replay() {
+        return replay;
     }
 
     /** Selects the tab with {@code id} (cards and shortcuts use this). */
