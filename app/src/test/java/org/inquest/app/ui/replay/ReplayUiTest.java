@@ -32,7 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Replay tab under Monocle, on 240 predictions one minute apart, each linked to a two-span trace: Play moves the
- * scrubber and the listed request changes with it; Pause stops it; double-clicking a request opens its waterfall in
+ * scrubber and the listed request changes with it; Pause stops it; Enter on a request opens its waterfall in
  * the Traces tab.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -137,10 +137,19 @@ class ReplayUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> requests.getItems().size() == 1
                 && "req-100".equals(requests.getItems().get(0).id()));
         assertEquals(120.0, requests.getItems().get(0).durationMs(), 1e-9);
-        robot.doubleClickOn(robot.lookup("#replay-requests .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        // select the request and press Enter (a double-click does the same; its timing is unreliable on a loaded CI)
+        robot.clickOn(robot.lookup("#replay-requests .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> requests.getSelectionModel().getSelectedItem() != null);
+        robot.type(javafx.scene.input.KeyCode.ENTER);
         @SuppressWarnings("unchecked")
         ListView<Object> waterfall = robot.lookup("#trace-waterfall").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> waterfall.getItems().size() == 2);
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> waterfall.getItems().size() == 2);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no waterfall; tab " + workbench.tabs().getSelectionModel().getSelectedItem()
+                    .getId() + ", traces: " + workbench.traces().messageProperty().get() + ", table "
+                    + workbench.traces().tableProperty().get(), e);
+        }
         assertEquals("tab-traces", workbench.tabs().getSelectionModel().getSelectedItem().getId());
     }
 }
