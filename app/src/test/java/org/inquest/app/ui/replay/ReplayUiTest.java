@@ -89,6 +89,7 @@ class ReplayUiTest {
     void start(Stage stage) {
         workbench = new Workbench(stage);
         workbench.start(workspaceFile);
+        stage.toFront();
     }
 
     @Test
@@ -137,10 +138,12 @@ class ReplayUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> requests.getItems().size() == 1
                 && "req-100".equals(requests.getItems().get(0).id()));
         assertEquals(120.0, requests.getItems().get(0).durationMs(), 1e-9);
-        // select the request and press Enter (a double-click does the same; its timing is unreliable on a loaded CI)
-        robot.clickOn(robot.lookup("#replay-requests .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> requests.getSelectionModel().getSelectedItem() != null);
-        robot.type(javafx.scene.input.KeyCode.ENTER);
+        // Enter on the selected request (fired at the table: windows other UI tests leave open may hold the focus)
+        robot.interact(() -> {
+            requests.getSelectionModel().select(0);
+            requests.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                    javafx.scene.input.KeyCode.ENTER, false, false, false, false));
+        });
         @SuppressWarnings("unchecked")
         ListView<Object> waterfall = robot.lookup("#trace-waterfall").queryAs(ListView.class);
         try {
