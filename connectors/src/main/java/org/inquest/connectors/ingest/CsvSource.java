@@ -14,8 +14,7 @@ import org.inquest.connectors.workspace.Workspace;
  * column types sniffed by DuckDB, UTF-8 with or without BOM, quoted newlines, and malformed lines set aside in a
  * rejects table instead of failing the read. The staging table's {@code rowid} is the row's ordinal.
  */
-final class CsvSource implements StagedSource {
-    static final String STAGE = "inquest_stage";
+final class CsvSource extends TempTableSource {
     /** Records up to 16 MiB (DuckDB's default refuses lines over 2 MB). */
     static final long MAX_LINE = 16L << 20;
     /**
@@ -26,16 +25,13 @@ final class CsvSource implements StagedSource {
      */
     static final long BUFFER = 2 * MAX_LINE;
 
-    private final Path file;
-    private final List<SourceColumn> columns;
     private final ReaderRejects rejects;
     private final long skipRows;
     private final String ordinal;
 
     private CsvSource(Path file, List<SourceColumn> columns, ReaderRejects rejects, long skipRows, long base) {
-        this.file = file;
+        super(file, SourceFormat.CSV, columns);
         this.ordinal = ordinal("src", base);
-        this.columns = columns;
         this.rejects = rejects;
         this.skipRows = skipRows;
     }
@@ -56,12 +52,7 @@ final class CsvSource implements StagedSource {
             throw new InputException(file + ": unreadable CSV: " + Workspace.firstLine(e.getMessage()), e);
         }
         try {
-            List<SourceColumn> columns = new ArrayList<>();
-            for (Object[] row : sql.rows("SELECT column_name, data_type FROM information_schema.columns"
-                    + " WHERE table_name = ? AND table_catalog = 'temp' ORDER BY ordinal_position", STAGE)) {
-                columns.add(new SourceColumn((String) row[0], (String) row[1]));
-            }
-            return new CsvSource(file, List.copyOf(columns), rejects, skip, baseRowid(sql, STAGE));
+            return new CsvSource(file, List.copyOf(stagedColumns(sql)), rejects, skip, baseRowid(sql, STAGE));
         } catch (SQLException e) {
             throw new InputException(file + ": unreadable CSV: " + Workspace.firstLine(e.getMessage()), e);
         }
@@ -78,31 +69,6 @@ final class CsvSource implements StagedSource {
             throw new InputException(file + ": no header line (the first line must name the columns)");
         }
         return ((Number) sniff.get(0)[1]).longValue();
-    }
-
-    @Override
-    public Path file() {
-        return file;
-    }
-
-    @Override
-    public SourceFormat format() {
-        return SourceFormat.CSV;
-    }
-
-    @Override
-    public List<SourceColumn> columns() {
-        return columns;
-    }
-
-    @Override
-    public String from() {
-        return STAGE + " AS src";
-    }
-
-    @Override
-    public List<Object> params() {
-        return List.of();
     }
 
     @Override
@@ -125,7 +91,7 @@ final class CsvSource implements StagedSource {
 
     @Override
     public String raw() {
-        return ParquetSource.rowAsJson(columns);
+        return ParquetSource.rowAsJson(columns());
     }
 
     @Override
@@ -135,14 +101,14 @@ final class CsvSource implements StagedSource {
 
     @Override
     public void locateRejects(SqlRunner sql, CancelHandle cancel) throws SQLException {
-        rejects.locate(file, cancel, sql);
+        rejects.locate(file(), cancel, sql);
     }
 
     @Override
     public String lineNumbers(SqlRunner sql) throws SQLException {
         long headerNewlines = 0;
         List<String> newlineTerms = new ArrayList<>();
-        for (SourceColumn c : columns) {
+        for (SourceColumn c : columns()) {
             headerNewlines += c.name().chars().filter(ch -> ch == '\n').count();
             if (SqlTypes.isText(c.sqlType())) {
                 String q = "src." + Identifiers.quote(c.name());

@@ -18,22 +18,18 @@ import org.inquest.connectors.workspace.Workspace;
  * ({@code json_group_structure}). A line's ordinal is its
  * index among the raw lines, so its line number is exact.
  */
-final class JsonLinesSource implements StagedSource {
+final class JsonLinesSource extends TempTableSource {
     private static final String LINES = "inquest_lines";
-    private static final String STAGE = CsvSource.STAGE;
     private static final String ORDINAL = "inquest$ordinal";
     private static final String RAW = "inquest$raw";
     private static final String IS_OBJECT = "CASE WHEN json_valid(line) THEN json_type(line) = 'OBJECT' ELSE false END";
 
-    private final Path file;
-    private final List<SourceColumn> columns;
     private final ReaderRejects rejects;
     private final String lineOrdinal;
 
     private JsonLinesSource(Path file, List<SourceColumn> columns, ReaderRejects rejects, long base) {
-        this.file = file;
+        super(file, SourceFormat.JSON_LINES, columns);
         this.lineOrdinal = CsvSource.ordinal("src", base);
-        this.columns = columns;
         this.rejects = rejects;
     }
 
@@ -61,11 +57,9 @@ final class JsonLinesSource implements StagedSource {
                     + "\", unnest(json_transform(line, ?)) FROM " + LINES + " WHERE " + IS_OBJECT,
                     List.of(structure.toString()));
             List<SourceColumn> columns = new ArrayList<>();
-            for (Object[] row : sql.rows("SELECT column_name, data_type FROM information_schema.columns"
-                    + " WHERE table_name = ? AND table_catalog = 'temp' ORDER BY ordinal_position", STAGE)) {
-                String name = (String) row[0];
-                if (!name.equals(ORDINAL) && !name.equals(RAW)) {
-                    columns.add(new SourceColumn(name, (String) row[1]));
+            for (SourceColumn c : stagedColumns(sql)) {
+                if (!c.name().equals(ORDINAL) && !c.name().equals(RAW)) {
+                    columns.add(c);
                 }
             }
             return new JsonLinesSource(file, List.copyOf(columns), rejects, base);
@@ -87,31 +81,6 @@ final class JsonLinesSource implements StagedSource {
             case "UBIGINT" -> "BIGINT";
             default -> type.asText();
         };
-    }
-
-    @Override
-    public Path file() {
-        return file;
-    }
-
-    @Override
-    public SourceFormat format() {
-        return SourceFormat.JSON_LINES;
-    }
-
-    @Override
-    public List<SourceColumn> columns() {
-        return columns;
-    }
-
-    @Override
-    public String from() {
-        return STAGE + " AS src";
-    }
-
-    @Override
-    public List<Object> params() {
-        return List.of();
     }
 
     @Override
@@ -138,7 +107,7 @@ final class JsonLinesSource implements StagedSource {
 
     @Override
     public void locateRejects(SqlRunner sql, CancelHandle cancel) throws SQLException {
-        rejects.locate(file, cancel, sql);
+        rejects.locate(file(), cancel, sql);
     }
 
     @Override

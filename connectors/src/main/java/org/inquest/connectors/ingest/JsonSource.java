@@ -2,7 +2,6 @@ package org.inquest.connectors.ingest;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.inquest.connectors.error.InputException;
 import org.inquest.connectors.workspace.Workspace;
@@ -12,57 +11,22 @@ import org.inquest.connectors.workspace.Workspace;
  * Unlike JSON Lines there is no line to set aside: a malformed document is refused whole. The row number is the
  * record's position in the document.
  */
-final class JsonSource implements StagedSource {
-    private static final String STAGE = CsvSource.STAGE;
-
-    private final Path file;
-    private final List<SourceColumn> columns;
+final class JsonSource extends TempTableSource {
     private final String ordinal;
 
     private JsonSource(Path file, List<SourceColumn> columns, long base) {
-        this.file = file;
+        super(file, SourceFormat.JSON, columns);
         this.ordinal = CsvSource.ordinal("src", base);
-        this.columns = columns;
     }
 
     static JsonSource open(SqlRunner sql, Path file) {
         try {
             sql.update("DROP TABLE IF EXISTS " + STAGE);
             sql.tracked("CREATE TEMP TABLE " + STAGE + " AS SELECT * FROM read_json(?)", List.of(file.toString()));
-            List<SourceColumn> columns = new ArrayList<>();
-            for (Object[] row : sql.rows("SELECT column_name, data_type FROM information_schema.columns"
-                    + " WHERE table_name = ? AND table_catalog = 'temp' ORDER BY ordinal_position", STAGE)) {
-                columns.add(new SourceColumn((String) row[0], (String) row[1]));
-            }
-            return new JsonSource(file, List.copyOf(columns), CsvSource.baseRowid(sql, STAGE));
+            return new JsonSource(file, List.copyOf(stagedColumns(sql)), CsvSource.baseRowid(sql, STAGE));
         } catch (SQLException e) {
             throw new InputException(file + ": unreadable JSON: " + Workspace.firstLine(e.getMessage()), e);
         }
-    }
-
-    @Override
-    public Path file() {
-        return file;
-    }
-
-    @Override
-    public SourceFormat format() {
-        return SourceFormat.JSON;
-    }
-
-    @Override
-    public List<SourceColumn> columns() {
-        return columns;
-    }
-
-    @Override
-    public String from() {
-        return STAGE + " AS src";
-    }
-
-    @Override
-    public List<Object> params() {
-        return List.of();
     }
 
     @Override
@@ -72,7 +36,7 @@ final class JsonSource implements StagedSource {
 
     @Override
     public String raw() {
-        return ParquetSource.rowAsJson(columns);
+        return ParquetSource.rowAsJson(columns());
     }
 
     @Override
