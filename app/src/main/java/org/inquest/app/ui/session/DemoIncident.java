@@ -16,15 +16,20 @@ import org.inquest.connectors.ingest.ImportKind;
 import org.inquest.connectors.ingest.ImportListener;
 import org.inquest.connectors.ingest.ImportRequest;
 import org.inquest.connectors.ingest.Importer;
+import org.inquest.connectors.traces.DemoTraces;
 import org.inquest.connectors.workspace.Workspace;
 
 /**
  * The demo incident the workbench opens when no workspace is given: generated on first run with the demo
  * generator and imported with the importer (the same code as {@code inquest demo} and {@code inquest import}) into
  * {@code <data folder>/demo/incident.duckdb}. The workspace is built under a temporary name and renamed when
- * complete, so an interrupted first run never leaves a half-imported demo behind.
+ * complete, so an interrupted first run never leaves a half-imported demo behind. The demo includes its requests'
+ * traces (table {@value #SPANS}, as {@code inquest demo --traces} writes them).
  */
 public final class DemoIncident {
+    /** The demo's spans table. */
+    public static final String SPANS = "spans";
+
     private DemoIncident() {
     }
 
@@ -52,6 +57,12 @@ public final class DemoIncident {
                     importer.run(new ImportRequest(t[0], ImportKind.fromWireName(t[1]), List.of(),
                             List.of(files.resolve(t[0] + "." + ext))), ImportListener.NONE, new CancelHandle());
                 }
+                // Every request as spans too, so the Traces and Replay tabs show the slow mobile lookup from the start.
+                progress.accept("Writing the demo traces");
+                DemoTraces.writeDemo(files, ext);
+                progress.accept("Importing " + DemoTraces.FILE);
+                importer.run(new ImportRequest(SPANS, ImportKind.TRACES, List.of(), List.of(files.resolve(DemoTraces.FILE))),
+                        ImportListener.NONE, new CancelHandle());
                 if (!new Catalog(ws.connection()).exists(DemoScenario.PREDICTIONS)) {
                     throw new IllegalStateException("the demo import left no predictions table");
                 }
@@ -59,6 +70,8 @@ public final class DemoIncident {
             Files.move(partial, workspace, StandardCopyOption.ATOMIC_MOVE);
             deleteTree(partial.resolveSibling(partial.getFileName() + ".tmp"));
             return workspace;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot write the demo traces in " + dir + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the demo in " + dir + ": " + e.getMessage(), e);
         }
