@@ -47,38 +47,11 @@ public final class TraceFinder {
         if (limit < 1 || sample < 0) {
             throw new UsageException("trace search: limit must be positive and sample non-negative");
         }
-        if (criteria.minMs() != null && criteria.maxMs() != null && criteria.minMs() > criteria.maxMs()) {
-            throw new UsageException("trace search: the minimum duration " + criteria.minMs()
-                    + " ms is above the maximum " + criteria.maxMs() + " ms");
-        }
-        SpanTables.require(connection, table);
-        SqlFragment match = criteria.spanMatch();
-        SqlFragment traces = criteria.traceCondition();
-        List<Object> parameters = new ArrayList<>(match.parameters());
-        parameters.addAll(traces.parameters());
-        StringBuilder keep = new StringBuilder("hit");
-        if (criteria.minMs() != null) {
-            keep.append(" AND d >= ?");
-            parameters.add(criteria.minMs());
-        }
-        if (criteria.maxMs() != null) {
-            keep.append(" AND d <= ?");
-            parameters.add(criteria.maxMs());
-        }
-        switch (criteria.status()) {
-            case OK -> keep.append(" AND errs = 0");
-            case ERROR -> keep.append(" AND errs > 0");
-            default -> { }
-        }
+        Matching m = matching(table, criteria);
+        List<Object> parameters = new ArrayList<>(m.parameters());
         parameters.add(limit);
         parameters.add(sample);
-        String sql = "WITH agg AS (SELECT trace_id, arg_min(service, start_unix_nano) AS root_service,"
-                + " arg_min(name, start_unix_nano) AS root_name, CAST(min(start) AS VARCHAR) AS first_start,"
-                + " min(start_unix_nano) AS b, (max(end_unix_nano) - min(start_unix_nano)) / 1e6 AS d,"
-                + " count(*) AS n, count(*) FILTER (WHERE status = 2) AS errs, bool_or(" + match.sql() + ") AS hit"
-                + " FROM " + Identifiers.userTable(table) + " WHERE " + traces.sql() + " GROUP BY trace_id),"
-                + " m AS (SELECT * FROM agg WHERE " + keep + "),"
-                + " r AS (SELECT *, row_number() OVER (ORDER BY d DESC, trace_id) AS rk,"
+        String sql = m.sql() + ", r AS (SELECT *, row_number() OVER (ORDER BY d DESC, trace_id) AS rk,"
                 + " row_number() OVER (ORDER BY hash(trace_id), trace_id) AS rh, count(*) OVER () AS total FROM m)"
                 + " SELECT trace_id, root_service, root_name, first_start, b, d, n, errs, rk, total FROM r"
                 + " WHERE rk <= ? OR rh <= ? ORDER BY rk";
@@ -106,5 +79,58 @@ public final class TraceFinder {
             throw new InputException("searching traces in " + table + ": " + Workspace.firstLine(e.getMessage()), e);
         }
         return new Result(total, slowest, points);
+    }
+
+    /**
+     * A condition on the spans table keeping the spans of the traces that match {@code criteria} (or, with
+     * {@code matching = false}, of the traces that do not): stage statistics of a search's result, or of the rest
+     * of the traces for a cohort comparison.
+     */
+    public SqlFragment traceCondition(String table, TraceCriteria criteria, boolean matching) {
+        Matching m = matching(table, criteria);
+        if (matching) {
+            return new SqlFragment("trace_id IN (" + m.sql() + " SELECT trace_id FROM m)", m.parameters());
+        }
+        List<Object> parameters = new ArrayList<>(criteria.traceCondition().parameters());
+        parameters.addAll(m.parameters());
+        return new SqlFragment("(" + criteria.traceCondition().sql() + ") AND trace_id NOT IN (" + m.sql()
+                + " SELECT trace_id FROM m)", parameters);
+    }
+
+    /** The CTEs {@code agg} (one row per trace) and {@code m} (the matching traces), with their parameters. */
+    private Matching matching(String table, TraceCriteria criteria) {
+        if (criteria.minMs() != null && criteria.maxMs() != null && criteria.minMs() > criteria.maxMs()) {
+            throw new UsageException("trace search: the minimum duration " + criteria.minMs()
+                    + " ms is above the maximum " + criteria.maxMs() + " ms");
+        }
+        SpanTables.require(connection, table);
+        SqlFragment match = criteria.spanMatch();
+        SqlFragment traces = criteria.traceCondition();
+        List<Object> parameters = new ArrayList<>(match.parameters());
+        parameters.addAll(traces.parameters());
+        StringBuilder keep = new StringBuilder("hit");
+        if (criteria.minMs() != null) {
+            keep.append(" AND d >= ?");
+            parameters.add(criteria.minMs());
+        }
+        if (criteria.maxMs() != null) {
+            keep.append(" AND d <= ?");
+            parameters.add(criteria.maxMs());
+        }
+        switch (criteria.status()) {
+            case OK -> keep.append(" AND errs = 0");
+            case ERROR -> keep.append(" AND errs > 0");
+            default -> { }
+        }
+        String sql = "WITH agg AS (SELECT trace_id, arg_min(service, start_unix_nano) AS root_service,"
+                + " arg_min(name, start_unix_nano) AS root_name, CAST(min(start) AS VARCHAR) AS first_start,"
+                + " min(start_unix_nano) AS b, (max(end_unix_nano) - min(start_unix_nano)) / 1e6 AS d,"
+                + " count(*) AS n, count(*) FILTER (WHERE status = 2) AS errs, bool_or(" + match.sql() + ") AS hit"
+                + " FROM " + Identifiers.userTable(table) + " WHERE " + traces.sql() + " GROUP BY trace_id),"
+                + " m AS (SELECT * FROM agg WHERE " + keep + ")";
+        return new Matching(sql, parameters);
+    }
+
+    private record Matching(String sql, List<Object> parameters) {
     }
 }

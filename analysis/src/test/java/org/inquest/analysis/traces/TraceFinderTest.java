@@ -145,6 +145,29 @@ class TraceFinderTest {
     }
 
     @Test
+    void conditionsForTheMatchingTracesAndForTheRest() {
+        TraceFinder finder = new TraceFinder(workspace.connection());
+        TraceCriteria errors = criteria(null, null, TraceCriteria.Status.ERROR, null, null, null);
+        // error traces T2 (GET /a 250, query 220) and T3 (GET /b 40); the rest T1 (GET /a 100, query 50),
+        // T4 (GET /b 80, get 5)
+        List<OperationStats> in = new TraceStats(workspace.connection())
+                .compute("spans", finder.traceCondition("spans", errors, true)).operations();
+        assertEquals(List.of("api/GET /a=250.0", "api/GET /b=40.0", "db/query=220.0"), summary(in));
+        List<OperationStats> out = new TraceStats(workspace.connection())
+                .compute("spans", finder.traceCondition("spans", errors, false)).operations();
+        assertEquals(List.of("api/GET /a=100.0", "api/GET /b=80.0", "cache/get=5.0", "db/query=50.0"), summary(out));
+        // the rest stays inside the trace condition: of T1 and T3, T3 is an error trace, T1 is the rest
+        TraceCriteria linkedErrors = new TraceCriteria(null, null, TraceCriteria.Status.ERROR, null, null, null, null,
+                SqlFragment.of("trace_id IN (?, ?)", T1, T3));
+        assertEquals(List.of("api/GET /a=100.0", "db/query=50.0"), summary(new TraceStats(workspace.connection())
+                .compute("spans", finder.traceCondition("spans", linkedErrors, false)).operations()));
+    }
+
+    static List<String> summary(List<OperationStats> ops) {
+        return ops.stream().map(o -> o.service() + "/" + o.name() + "=" + o.p50()).toList();
+    }
+
+    @Test
     void spanDetailHasAttributesResourceAndEventsFromTheSpanStart() {
         SpanDetail d = SpanDetail.load(workspace.connection(), "spans", T1, "0000000000000012").orElseThrow();
         assertEquals("db", d.service());
