@@ -137,7 +137,7 @@ public final class Workbench {
         tabs.getTabs().add(tab("Calibration", "tab-calibration", calibrationView));
         tabs.getTabs().add(tab("Fairness", "tab-fairness", new FairnessView(fairness)));
         tabs.getTabs().add(tab("Segments", "tab-segments", new SegmentsView(segments, this::applySegment)));
-        tabs.getTabs().add(tab("Traces", "tab-traces", new org.inquest.app.ui.traces.TracesView(traces)));
+        tabs.getTabs().add(tab("Traces", "tab-traces", new org.inquest.app.ui.traces.TracesView(traces, null)));
         tabs.getTabs().add(tab("Replay", "tab-replay", new org.inquest.app.ui.replay.ReplayView(replay,
                 this::openTrace)));
         tabs.getTabs().add(tab("SQL", "tab-sql", new SqlConsoleView(sql)));

@@ -1,103 +1,236 @@
 package org.inquest.app.ui.traces;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.inquest.analysis.traces.AttributeFilter;
 import org.inquest.analysis.traces.OperationStats;
+import org.inquest.analysis.traces.TraceCriteria;
 import org.inquest.analysis.traces.TraceSearch;
+import org.inquest.app.ui.common.Grids;
 
 /**
- * The Traces tab: a span filter (the filter language, on span columns), stage statistics per (service, span name),
- * the slowest matching traces, and the selected trace's waterfall with its critical path.
+ * The Traces tab: the search form, the matching traces (slowest first) beside their duration-over-time scatter,
+ * and below them the open trace's waterfall with the selected span's detail, or the stage statistics of the
+ * matching traces. Enter in any field searches.
  */
 public final class TracesView extends BorderPane {
-    public TracesView(TracesViewModel vm) {
+    private final TabPane lower = new TabPane();
+
+    /** {@code openPrediction} receives the open trace's id ("Open prediction"); null hides the button. */
+    public TracesView(TracesViewModel vm, Consumer<String> openPrediction) {
         setId("traces-view");
         ComboBox<String> table = new ComboBox<>(vm.tables());
         table.setId("traces-table");
         table.valueProperty().bindBidirectional(vm.tableProperty());
-        TextField filter = new TextField();
-        filter.setId("traces-filter");
-        filter.setPromptText("span filter, e.g. name = 'feature_store.lookup' AND duration_ms > 100");
-        filter.textProperty().bindBidirectional(vm.filterProperty());
-        filter.setOnAction(e -> vm.search());
-        HBox.setHgrow(filter, Priority.ALWAYS);
+        TextField min = field("traces-min", "min", 70, vm);
+        min.textProperty().bindBidirectional(vm.minMsProperty());
+        TextField max = field("traces-max", "max", 70, vm);
+        max.textProperty().bindBidirectional(vm.maxMsProperty());
+        ComboBox<TraceCriteria.Status> status = new ComboBox<>();
+        status.setId("traces-status");
+        status.getItems().setAll(TraceCriteria.Status.values());
+        status.valueProperty().bindBidirectional(vm.statusProperty());
+        status.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(TraceCriteria.Status s) {
+                return s == null ? "" : switch (s) {
+                    case ANY -> "any status";
+                    case OK -> "no errors";
+                    case ERROR -> "with errors";
+                };
+            }
+
+            @Override
+            public TraceCriteria.Status fromString(String s) {
+                return TraceCriteria.Status.ANY;
+            }
+        });
+        ComboBox<String> service = picker("traces-service", vm.services(), 150);
+        service.valueProperty().bindBidirectional(vm.serviceProperty());
+        ComboBox<String> spanName = picker("traces-span", vm.spanNames(), 180);
+        spanName.valueProperty().bindBidirectional(vm.spanNameProperty());
+        TextField key = field("traces-attr-key", "attribute, e.g. http.status_code", 190, vm);
+        key.textProperty().bindBidirectional(vm.attributeKeyProperty());
+        ComboBox<AttributeFilter.Op> op = new ComboBox<>();
+        op.setId("traces-attr-op");
+        op.getItems().setAll(AttributeFilter.Op.values());
+        op.valueProperty().bindBidirectional(vm.attributeOpProperty());
+        TextField value = field("traces-attr-value", "value", 110, vm);
+        value.textProperty().bindBidirectional(vm.attributeValueProperty());
+        value.disableProperty().bind(vm.attributeOpProperty().isEqualTo(AttributeFilter.Op.EXISTS));
+        TextField spanFilter = field("traces-filter", "span filter, e.g. duration_ms > 100 AND kind = 'CLIENT'", 0, vm);
+        spanFilter.textProperty().bindBidirectional(vm.filterProperty());
+        ComboBox<String> predictions = new ComboBox<>(vm.predictionTables());
+        predictions.setId("traces-predictions");
+        predictions.valueProperty().bindBidirectional(vm.predictionTableProperty());
+        predictions.setPrefWidth(130);
+        TextField predictionFilter = field("traces-prediction-filter",
+                "linked predictions, e.g. channel = 'mobile' AND prediction <> label", 0, vm);
+        predictionFilter.textProperty().bindBidirectional(vm.predictionFilterProperty());
+        predictionFilter.setTooltip(new Tooltip("Only traces linked (by the trace_id column) to predictions matching"
+                + " this filter"));
         Button search = new Button("Search");
         search.setId("traces-search");
+        search.setDefaultButton(false);
+        search.getStyleClass().add("accent");
         search.setOnAction(e -> vm.search());
+        Button reset = new Button("Reset");
+        reset.setId("traces-reset");
+        reset.setOnAction(e -> vm.reset());
+
+        GridPane form = new GridPane();
+        form.setHgap(6);
+        form.setVgap(4);
+        form.addRow(0, new Label("Spans"), table, new Label("Duration ms"), new HBox(4, min, new Label("–"), max),
+                status, new HBox(6, service, spanName));
+        form.addRow(1, new Label("Attribute"), key, new Label(""), new HBox(4, op, value), new Label("Span filter"),
+                spanFilter);
+        form.addRow(2, new Label("Predictions"), predictions, new Label(""), new Label("where"), new Label(""),
+                new HBox(6, predictionFilter, search, reset));
+        GridPane.setHgrow(spanFilter, Priority.ALWAYS);
+        HBox.setHgrow(predictionFilter, Priority.ALWAYS);
+        form.getChildren().stream().filter(n -> n instanceof HBox).forEach(n -> ((HBox) n).setAlignment(
+                Pos.CENTER_LEFT));
         Label message = new Label();
         message.setId("traces-message");
         message.textProperty().bind(vm.messageProperty());
-        HBox bar = new HBox(8, new Label("Spans table"), table, filter, search);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(4, bar, message);
-        top.setPadding(new Insets(8));
-
-        TableView<OperationStats> stages = new TableView<>(vm.stages());
-        stages.setId("traces-stages");
-        stages.getColumns().add(text("service", OperationStats::service, 130));
-        stages.getColumns().add(text("span", OperationStats::name, 170));
-        stages.getColumns().add(number("count", o -> (double) o.count(), "%.0f"));
-        stages.getColumns().add(number("errors", o -> (double) o.errors(), "%.0f"));
-        stages.getColumns().add(number("p50 ms", OperationStats::p50, "%.2f"));
-        stages.getColumns().add(number("p95 ms", OperationStats::p95, "%.2f"));
-        stages.getColumns().add(number("p99 ms", OperationStats::p99, "%.2f"));
-        stages.getColumns().add(number("self p50", OperationStats::selfP50, "%.2f"));
-        stages.getColumns().add(number("self p95", OperationStats::selfP95, "%.2f"));
+        VBox top = new VBox(4, form, message);
+        top.setPadding(new Insets(6, 8, 4, 8));
 
         TableView<TraceSearch.TraceSummary> traces = new TableView<>(vm.traces());
         traces.setId("traces-results");
-        traces.getColumns().add(text("trace", TraceSearch.TraceSummary::traceId, 250));
-        traces.getColumns().add(text("root", s -> s.rootService() + " · " + s.rootName(), 190));
-        traces.getColumns().add(text("start", TraceSearch.TraceSummary::start, 170));
-        traces.getColumns().add(number("duration ms", TraceSearch.TraceSummary::durationMs, "%.2f"));
-        traces.getColumns().add(number("spans", s -> (double) s.spans(), "%.0f"));
-        traces.getColumns().add(number("errors", s -> (double) s.errors(), "%.0f"));
+        traces.setPlaceholder(new Label("No trace matches."));
+        traces.getColumns().add(text("trace", TraceSearch.TraceSummary::traceId, 150));
+        traces.getColumns().add(text("root", s -> s.rootService() + " · " + s.rootName(), 170));
+        traces.getColumns().add(number("duration ms", TraceSearch.TraceSummary::durationMs, "%.2f", 84));
+        traces.getColumns().add(number("spans", s -> (double) s.spans(), "%.0f", 54));
+        traces.getColumns().add(number("errors", s -> (double) s.errors(), "%.0f", 54));
+        traces.getColumns().add(text("start", TraceSearch.TraceSummary::start, 150));
+        Grids.interactive(traces, Grids::visible);
+        traces.getSelectionModel().setCellSelectionEnabled(false);
         traces.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
             if (s != null) {
                 vm.open(s.traceId());
             }
         });
+        TraceScatter scatter = new TraceScatter(vm::open);
+        vm.pointsProperty().addListener((o, a, p) -> scatter.show(p));
+        SplitPane results = new SplitPane(traces, scatter);
+        results.setDividerPositions(0.6);
 
-        WaterfallView waterfall = new WaterfallView();
-        vm.waterfallProperty().addListener((o, a, view) -> waterfall.show(view));
+        WaterfallView waterfall = new WaterfallView(vm.waterfallModel());
+        if (openPrediction != null) {
+            Button back = new Button("Open prediction");
+            back.setId("traces-open-prediction");
+            back.setTooltip(new Tooltip("The prediction this request produced: features, output, label, flags"));
+            back.disableProperty().bind(vm.waterfallProperty().isNull());
+            back.setOnAction(e -> openPrediction.accept(vm.waterfallProperty().get().traceId()));
+            waterfall.addTool(back);
+        }
+        SpanDetailView detail = new SpanDetailView(vm.waterfallModel());
+        SplitPane waterfallAndDetail = new SplitPane(waterfall, detail);
+        waterfallAndDetail.setDividerPositions(0.74);
+        SplitPane.setResizableWithParent(detail, false);
 
-        SplitPane lists = new SplitPane(stages, traces);
-        lists.setDividerPositions(0.5);
-        SplitPane main = new SplitPane(lists, waterfall);
+        TableView<OperationStats> stages = new TableView<>(vm.stages());
+        stages.setId("traces-stages");
+        stages.setPlaceholder(new Label("No spans."));
+        stages.getColumns().add(text("service", OperationStats::service, 130));
+        stages.getColumns().add(text("span", OperationStats::name, 170));
+        stages.getColumns().add(number("count", o -> (double) o.count(), "%.0f", 70));
+        stages.getColumns().add(number("errors", o -> (double) o.errors(), "%.0f", 60));
+        stages.getColumns().add(number("p50 ms", OperationStats::p50, "%.2f", 80));
+        stages.getColumns().add(number("p95 ms", OperationStats::p95, "%.2f", 80));
+        stages.getColumns().add(number("p99 ms", OperationStats::p99, "%.2f", 80));
+        stages.getColumns().add(number("self p50", OperationStats::selfP50, "%.2f", 80));
+        stages.getColumns().add(number("self p95", OperationStats::selfP95, "%.2f", 80));
+        Grids.interactive(stages, Grids::visible);
+
+        Tab waterfallTab = new Tab("Waterfall", waterfallAndDetail);
+        waterfallTab.setId("traces-tab-waterfall");
+        Tab stagesTab = new Tab("Stage statistics", stages);
+        stagesTab.setId("traces-tab-stages");
+        lower.getTabs().addAll(waterfallTab, stagesTab);
+        lower.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        vm.waterfallProperty().addListener((o, a, t) -> {
+            if (t != null) {
+                lower.getSelectionModel().select(waterfallTab);
+            }
+        });
+
+        SplitPane main = new SplitPane(results, lower);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.42);
+        main.setDividerPositions(0.36);
         setTop(top);
         setCenter(main);
     }
 
-    private static <S> TableColumn<S, String> text(String title, Function<S, String> value, double width) {
+    /** The lower pane's tabs (waterfall, stage statistics), for hooks that add a tab of their own. */
+    public TabPane lowerTabs() {
+        return lower;
+    }
+
+    private static TextField field(String id, String prompt, double width, TracesViewModel vm) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        if (width > 0) {
+            f.setPrefWidth(width);
+        }
+        f.setOnAction(e -> vm.search());
+        return f;
+    }
+
+    private static ComboBox<String> picker(String id, javafx.collections.ObservableList<String> items, double width) {
+        ComboBox<String> c = new ComboBox<>(items);
+        c.setId(id);
+        c.setEditable(true);
+        c.setPrefWidth(width);
+        c.setPromptText(id.endsWith("service") ? "any service" : "any span name");
+        return c;
+    }
+
+    static <S> TableColumn<S, String> text(String title, Function<S, String> value, double width) {
         TableColumn<S, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         c.setPrefWidth(width);
         return c;
     }
 
-    private static <S> TableColumn<S, String> number(String title, Function<S, Double> value, String format) {
-        TableColumn<S, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(String.format(Locale.ROOT, format,
-                value.apply(d.getValue()))));
+    static <S> TableColumn<S, Double> number(String title, Function<S, Double> value, String format, double width) {
+        TableColumn<S, Double> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Double v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : v.isNaN() ? "–" : String.format(Locale.ROOT, format, v));
+            }
+        });
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
-        c.setPrefWidth(80);
+        c.setPrefWidth(width);
         return c;
     }
+
 }

@@ -1,93 +1,222 @@
 package org.inquest.app.ui.traces;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.inquest.analysis.slice.Slice;
 import org.inquest.analysis.slice.SliceResolver;
 import org.inquest.analysis.slice.SqlFragment;
+import org.inquest.analysis.traces.AttributeFilter;
+import org.inquest.analysis.traces.LinkedPredictions;
 import org.inquest.analysis.traces.OperationStats;
+import org.inquest.analysis.traces.TraceCriteria;
+import org.inquest.analysis.traces.TraceFinder;
 import org.inquest.analysis.traces.TraceSearch;
 import org.inquest.analysis.traces.TraceShow;
 import org.inquest.analysis.traces.TraceStats;
 import org.inquest.analysis.traces.TraceView;
+import org.inquest.app.ui.task.Errors;
+import org.inquest.app.ui.task.LatestOnly;
 import org.inquest.app.ui.task.TaskRunner;
 import org.inquest.connectors.catalog.Catalog;
+import org.inquest.connectors.catalog.ColumnRole;
 import org.inquest.connectors.catalog.TableInfo;
+import org.inquest.connectors.error.UsageException;
 import org.inquest.connectors.traces.SpanTable;
 
 /**
- * State of the Traces tab: the spans tables of the workspace, the stage statistics and slowest traces of the chosen
- * one (optionally only traces with a span matching a filter), and the waterfall of the selected trace. All DuckDB
- * work goes through the task runner; results arrive on the UI thread.
+ * State of the Traces tab: the search form (duration range, status, service, span name, one attribute condition,
+ * a span filter and a filter on linked predictions, both in the filter language), the matching traces (slowest
+ * first), the scatter's points (capped), the stage statistics of the matching traces, and the open trace's
+ * waterfall. All DuckDB work goes through the task runner; a new search cancels the previous one.
  */
 public final class TracesViewModel {
     static final int SEARCH_LIMIT = 200;
+    /** Scatter points besides the slowest {@link #SEARCH_LIMIT}: a stable hash sample of the other traces. */
+    static final int SCATTER_SAMPLE = 2800;
+    /** The "(any)" entry of the service and span-name pickers. */
+    public static final String ANY = "";
 
     private final ObservableList<String> tables = FXCollections.observableArrayList();
     private final StringProperty table = new SimpleStringProperty();
+    private final StringProperty minMs = new SimpleStringProperty("");
+    private final StringProperty maxMs = new SimpleStringProperty("");
+    private final ObjectProperty<TraceCriteria.Status> status = new SimpleObjectProperty<>(TraceCriteria.Status.ANY);
+    private final ObservableList<String> services = FXCollections.observableArrayList();
+    private final ObservableList<String> spanNames = FXCollections.observableArrayList();
+    private final StringProperty service = new SimpleStringProperty(ANY);
+    private final StringProperty spanName = new SimpleStringProperty(ANY);
+    private final StringProperty attributeKey = new SimpleStringProperty("");
+    private final ObjectProperty<AttributeFilter.Op> attributeOp = new SimpleObjectProperty<>(AttributeFilter.Op.EQ);
+    private final StringProperty attributeValue = new SimpleStringProperty("");
     private final StringProperty filter = new SimpleStringProperty("");
+    private final ObservableList<String> predictionTables = FXCollections.observableArrayList();
+    private final StringProperty predictionTable = new SimpleStringProperty();
+    private final StringProperty predictionFilter = new SimpleStringProperty("");
     private final ObservableList<OperationStats> stages = FXCollections.observableArrayList();
     private final ObservableList<TraceSearch.TraceSummary> traces = FXCollections.observableArrayList();
+    private final ObjectProperty<List<TraceFinder.Point>> points = new SimpleObjectProperty<>(List.of());
+    private final LongProperty total = new SimpleLongProperty();
     private final ObjectProperty<TraceView> waterfall = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
+    private final WaterfallModel waterfallModel = new WaterfallModel();
+    private final LatestOnly searching = new LatestOnly();
+    private final LatestOnly opening = new LatestOnly();
     private TaskRunner runner;
+    private long openStarted;
+    private volatile long lastOpenNanos;
+
+    public TracesViewModel() {
+        waterfallModel.setRunner(() -> runner);
+    }
 
     public void attach(TaskRunner newRunner) {
         this.runner = newRunner;
+        searching.cancel();
+        opening.cancel();
         tables.clear();
+        services.clear();
+        spanNames.clear();
+        predictionTables.clear();
         stages.clear();
         traces.clear();
+        points.set(List.of());
+        total.set(0);
         waterfall.set(null);
+        waterfallModel.clear();
         refreshTables();
     }
 
-    /** Lists the workspace's spans tables and searches the first. */
+    /** Lists the workspace's spans tables and linked predictions tables, then searches the first spans table. */
     public void refreshTables() {
         if (runner == null) {
             return;
         }
-        runner.submit("Listing trace tables", ctx -> new Catalog(ctx.connection()).tables().stream()
-                        .filter(t -> SpanTable.KIND.equals(t.kind())).map(TableInfo::name).toList(),
-                names -> {
-                    tables.setAll(names);
-                    if (!names.isEmpty() && (table.get() == null || !names.contains(table.get()))) {
-                        table.set(names.get(0));
-                    }
-                    if (names.isEmpty()) {
-                        message.set("No traces in this workspace: import some with inquest import --kind traces.");
-                    } else {
-                        search();
-                    }
-                }, this::fail);
+        runner.submit("Listing trace tables", ctx -> {
+            List<TableInfo> all = new Catalog(ctx.connection()).tables();
+            return new List<?>[] {all.stream().filter(t -> SpanTable.KIND.equals(t.kind())).map(TableInfo::name)
+                    .toList(), all.stream().filter(t -> !SpanTable.KIND.equals(t.kind())
+                            && t.columnWithRole(ColumnRole.TRACE_ID).isPresent()).map(TableInfo::name).toList()};
+        }, lists -> {
+            @SuppressWarnings("unchecked")
+            List<String> names = (List<String>) lists[0];
+            @SuppressWarnings("unchecked")
+            List<String> linked = (List<String>) lists[1];
+            tables.setAll(names);
+            predictionTables.setAll(linked);
+            if (!linked.isEmpty() && (predictionTable.get() == null || !linked.contains(predictionTable.get()))) {
+                predictionTable.set(linked.get(0));
+            }
+            if (!names.isEmpty() && (table.get() == null || !names.contains(table.get()))) {
+                table.set(names.get(0));
+            }
+            if (names.isEmpty()) {
+                message.set("No traces in this workspace: import some with inquest import --kind traces.");
+            } else {
+                loadPickers();
+                search();
+            }
+        }, this::fail);
     }
 
-    /** Stage statistics and the slowest traces of the chosen table, restricted by the span filter. */
+    /** The distinct services and span names of the chosen table, for the pickers. */
+    private void loadPickers() {
+        String name = table.get();
+        runner.submit("Listing services", ctx -> new List<?>[] {
+            org.inquest.analysis.traces.SpanValues.distinct(ctx.connection(), name, "service"), org.inquest.analysis.traces.SpanValues.distinct(ctx.connection(), name, "name")
+        }, lists -> {
+            @SuppressWarnings("unchecked")
+            List<String> s = (List<String>) lists[0];
+            @SuppressWarnings("unchecked")
+            List<String> n = (List<String>) lists[1];
+            services.setAll(withAny(s));
+            spanNames.setAll(withAny(n));
+        }, this::fail);
+    }
+
+    private static List<String> withAny(List<String> values) {
+        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        out.add(ANY);
+        out.addAll(values);
+        return out;
+    }
+
+    /** The form as criteria; exit-2 style errors (bad number, empty attribute value) become the message. */
+    TraceCriteria criteria(SliceResolver resolver, String spansTable) {
+        Double min = number(minMs.get(), "minimum duration");
+        Double max = number(maxMs.get(), "maximum duration");
+        AttributeFilter attribute = attributeKey.get() == null || attributeKey.get().isBlank() ? null
+                : new AttributeFilter(attributeKey.get(), attributeOp.get(), attributeValue.get());
+        String spanWhere = blank(filter.get()) ? null : filter.get();
+        SqlFragment spanCondition = spanWhere == null ? null
+                : resolver.resolve(spansTable, spanWhere, "span filter").condition();
+        SqlFragment linked = null;
+        String predWhere = predictionFilter.get();
+        if (!blank(predWhere)) {
+            String preds = predictionTable.get();
+            if (preds == null) {
+                throw new UsageException("no predictions table with a trace_id column to filter on");
+            }
+            Slice slice = resolver.resolve(preds, predWhere, "prediction filter");
+            linked = LinkedPredictions.traceCondition(slice);
+        }
+        return new TraceCriteria(min, max, status.get(), service.get(), spanName.get(), attribute, spanCondition,
+                linked);
+    }
+
+    /** Runs the search: matching traces, the scatter and the stage statistics of the matching traces. */
     public void search() {
         String name = table.get();
         if (runner == null || name == null) {
             return;
         }
-        String where = filter.get();
-        runner.submit("Searching traces", ctx -> {
-            SqlFragment condition = new SliceResolver(ctx.connection()).resolve(name, where, "span filter")
-                    .condition();
-            List<OperationStats> ops = new TraceStats(ctx.connection()).compute(name, condition).operations();
-            List<TraceSearch.TraceSummary> found = new TraceSearch(ctx.connection()).slowest(name, condition,
-                    SEARCH_LIMIT);
-            return new Object[] {ops, found};
+        message.set("Searching…");
+        searching.submit(runner, "Searching traces", ctx -> {
+            TraceCriteria c = criteria(new SliceResolver(ctx.connection()), name);
+            TraceFinder finder = new TraceFinder(ctx.connection());
+            TraceFinder.Result found = finder.find(name, c, SEARCH_LIMIT, SCATTER_SAMPLE);
+            ctx.checkCancelled();
+            List<OperationStats> ops = found.total() == 0 ? List.of()
+                    : new TraceStats(ctx.connection()).compute(name, finder.traceCondition(name, c, true))
+                            .operations();
+            return new Search(found, ops);
         }, result -> {
-            @SuppressWarnings("unchecked")
-            List<OperationStats> ops = (List<OperationStats>) result[0];
-            @SuppressWarnings("unchecked")
-            List<TraceSearch.TraceSummary> found = (List<TraceSearch.TraceSummary>) result[1];
-            stages.setAll(ops);
-            traces.setAll(found);
-            message.set(found.size() + (found.size() == SEARCH_LIMIT ? "+" : "") + " traces, slowest first");
+            stages.setAll(result.ops());
+            traces.setAll(result.found().slowest());
+            points.set(result.found().points());
+            total.set(result.found().total());
+            long n = result.found().total();
+            message.set(String.format(Locale.ROOT, "%,d traces match%s", n, n > SEARCH_LIMIT
+                    ? "; the " + SEARCH_LIMIT + " slowest listed" + (result.found().sampled()
+                            ? ", the scatter shows " + String.format(Locale.ROOT, "%,d", result.found().points().size())
+                                    + " (the slowest always)" : "") : ", slowest first"));
         }, this::fail);
+    }
+
+    private record Search(TraceFinder.Result found, List<OperationStats> ops) {
+    }
+
+    /** Clears the form (not the tables) and searches again. */
+    public void reset() {
+        minMs.set("");
+        maxMs.set("");
+        status.set(TraceCriteria.Status.ANY);
+        service.set(ANY);
+        spanName.set(ANY);
+        attributeKey.set("");
+        attributeOp.set(AttributeFilter.Op.EQ);
+        attributeValue.set("");
+        filter.set("");
+        predictionFilter.set("");
+        search();
     }
 
     /** Loads the waterfall of {@code traceId}. */
@@ -96,17 +225,45 @@ public final class TracesViewModel {
         if (runner == null || name == null || traceId == null) {
             return;
         }
-        runner.submit("Loading trace " + traceId, ctx -> new TraceShow(ctx.connection()).show(name, traceId),
+        openStarted = System.nanoTime();
+        opening.submit(runner, "Loading trace " + traceId, ctx -> new TraceShow(ctx.connection()).show(name, traceId),
                 view -> {
                     waterfall.set(view);
+                    waterfallModel.show(name, view);
+                    lastOpenNanos = System.nanoTime() - openStarted;
                     message.set("trace " + view.traceId() + ": " + view.spanCount() + " spans, "
-                            + String.format(java.util.Locale.ROOT, "%.3f ms", view.durationMs())
-                            + (view.warnings().isEmpty() ? "" : ", " + view.warnings().size() + " warnings"));
+                            + String.format(Locale.ROOT, "%.3f ms", view.durationMs())
+                            + (view.warnings().isEmpty() ? "" : ", " + view.warnings().size() + " warnings: "
+                                    + String.join("; ", view.warnings())));
                 }, this::fail);
     }
 
+    /** Nanoseconds from the last {@link #open} to its waterfall rows being set (for the benchmark). */
+    public long lastOpenNanos() {
+        return lastOpenNanos;
+    }
+
     private void fail(Throwable error) {
-        message.set(error.getMessage() == null ? error.toString() : error.getMessage());
+        message.set(Errors.oneLine(error));
+    }
+
+    private static Double number(String text, String what) {
+        if (blank(text)) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(text.strip());
+            if (!Double.isFinite(d) || d < 0) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new UsageException(what + ": '" + text.strip() + "' is not a number of milliseconds");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     public ObservableList<String> tables() {
@@ -117,8 +274,60 @@ public final class TracesViewModel {
         return table;
     }
 
+    public StringProperty minMsProperty() {
+        return minMs;
+    }
+
+    public StringProperty maxMsProperty() {
+        return maxMs;
+    }
+
+    public ObjectProperty<TraceCriteria.Status> statusProperty() {
+        return status;
+    }
+
+    public ObservableList<String> services() {
+        return services;
+    }
+
+    public ObservableList<String> spanNames() {
+        return spanNames;
+    }
+
+    public StringProperty serviceProperty() {
+        return service;
+    }
+
+    public StringProperty spanNameProperty() {
+        return spanName;
+    }
+
+    public StringProperty attributeKeyProperty() {
+        return attributeKey;
+    }
+
+    public ObjectProperty<AttributeFilter.Op> attributeOpProperty() {
+        return attributeOp;
+    }
+
+    public StringProperty attributeValueProperty() {
+        return attributeValue;
+    }
+
     public StringProperty filterProperty() {
         return filter;
+    }
+
+    public ObservableList<String> predictionTables() {
+        return predictionTables;
+    }
+
+    public StringProperty predictionTableProperty() {
+        return predictionTable;
+    }
+
+    public StringProperty predictionFilterProperty() {
+        return predictionFilter;
     }
 
     public ObservableList<OperationStats> stages() {
@@ -129,11 +338,28 @@ public final class TracesViewModel {
         return traces;
     }
 
+    public ObjectProperty<List<TraceFinder.Point>> pointsProperty() {
+        return points;
+    }
+
+    public LongProperty totalProperty() {
+        return total;
+    }
+
     public ObjectProperty<TraceView> waterfallProperty() {
         return waterfall;
     }
 
+    public WaterfallModel waterfallModel() {
+        return waterfallModel;
+    }
+
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** The open workspace's runner (the request view reads through it too). */
+    public Supplier<TaskRunner> runner() {
+        return () -> runner;
     }
 }

@@ -10,7 +10,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.inquest.analysis.traces.TraceSearch;
-import org.inquest.analysis.traces.TraceView;
 import org.inquest.app.ui.Workbench;
 import org.inquest.connectors.ingest.CancelHandle;
 import org.inquest.connectors.ingest.ImportKind;
@@ -71,10 +70,10 @@ class TracesUiTest {
         assertEquals(11, robot.lookup("#traces-stages").queryAs(TableView.class).getItems().size());
         robot.interact(() -> results.getSelectionModel().select(0));
         @SuppressWarnings("unchecked")
-        ListView<TraceView.SpanView> waterfall = robot.lookup("#trace-waterfall").queryAs(ListView.class);
+        ListView<WaterfallModel.Row> waterfall = robot.lookup("#trace-waterfall").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> waterfall.getItems().size() == 3);
-        assertTrue(waterfall.getItems().get(0).critical());
-        assertEquals("send.email", waterfall.getItems().get(2).name());
+        assertTrue(waterfall.getItems().get(0).span().critical());
+        assertEquals("send.email", waterfall.getItems().get(2).span().name());
 
         robot.interact(() -> {
             workbench.traces().filterProperty().set("service = 'payments' AND status = 2");

@@ -1,0 +1,128 @@
+package org.inquest.app.ui.traces;
+
+import static org.inquest.app.ui.traces.TraceWorkspaces.T1;
+import static org.inquest.app.ui.traces.TraceWorkspaces.T2;
+import static org.inquest.app.ui.traces.TraceWorkspaces.T3;
+import static org.inquest.app.ui.traces.TraceWorkspaces.T4;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.inquest.analysis.traces.AttributeFilter;
+import org.inquest.analysis.traces.OperationStats;
+import org.inquest.analysis.traces.TraceCriteria;
+import org.inquest.analysis.traces.TraceSearch;
+import org.inquest.app.ui.task.DirectTaskRunner;
+import org.inquest.connectors.workspace.Workspace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The search form against the hand-made traces and predictions of {@link TraceWorkspaces}. */
+class TracesViewModelTest {
+    @TempDir
+    Path dir;
+
+    static List<String> ids(TracesViewModel vm) {
+        return vm.traces().stream().map(TraceSearch.TraceSummary::traceId).toList();
+    }
+
+    static List<String> stages(TracesViewModel vm) {
+        return vm.stages().stream().map(o -> o.service() + "/" + o.name() + " " + o.count()).toList();
+    }
+
+    @Test
+    void searchesByDurationStatusAttributeAndLinkedPredictions() throws Exception {
+        try (Workspace ws = TraceWorkspaces.linked(dir)) {
+            TracesViewModel vm = new TracesViewModel();
+            vm.attach(new DirectTaskRunner(ws::connection));
+            assertEquals(List.of("spans"), vm.tables());
+            assertEquals(List.of("preds"), vm.predictionTables());
+            assertEquals(List.of("", "api", "cache", "db"), vm.services());
+            assertEquals(List.of("", "GET /a", "GET /b", "get", "query"), vm.spanNames());
+            assertEquals(List.of(T2, T1, T4, T3), ids(vm));
+            assertEquals(4, vm.totalProperty().get());
+            assertEquals(4, vm.pointsProperty().get().size());
+            assertEquals(List.of("api/GET /a 2", "api/GET /b 2", "cache/get 1", "db/query 2"), stages(vm));
+            assertTrue(vm.messageProperty().get().startsWith("4 traces match"), vm.messageProperty().get());
+
+            vm.minMsProperty().set("50");
+            vm.maxMsProperty().set("200");
+            vm.search();
+            assertEquals(List.of(T1, T4), ids(vm));
+            // the stage statistics follow the matching traces: T1 (GET /a 100, query 50) and T4 (GET /b 80, get 5)
+            assertEquals(List.of("api/GET /a 1", "api/GET /b 1", "cache/get 1", "db/query 1"), stages(vm));
+            OperationStats query = vm.stages().get(3);
+            assertEquals(50.0, query.p50(), 1e-9);
+
+            vm.reset();
+            vm.statusProperty().set(TraceCriteria.Status.ERROR);
+            vm.search();
+            assertEquals(List.of(T2, T3), ids(vm));
+
+            vm.reset();
+            vm.serviceProperty().set("db");
+            vm.attributeKeyProperty().set("rows");
+            vm.attributeOpProperty().set(AttributeFilter.Op.GT);
+            vm.attributeValueProperty().set("100");
+            vm.search();
+            assertEquals(List.of(T2), ids(vm));
+
+            vm.reset();
+            vm.predictionFilterProperty().set("channel = 'mobile'");
+            vm.search();
+            assertEquals(List.of(T2, T3), ids(vm));
+            // wrong predictions: id 2 (1 vs 0) and id 4 (0 vs 1); id 5 has no label
+            vm.predictionFilterProperty().set("prediction <> label");
+            vm.search();
+            assertEquals(List.of(T2, T4), ids(vm));
+        }
+    }
+
+    @Test
+    void badInputBecomesTheMessageAndKeepsTheLastResults() throws Exception {
+        try (Workspace ws = TraceWorkspaces.linked(dir)) {
+            TracesViewModel vm = new TracesViewModel();
+            vm.attach(new DirectTaskRunner(ws::connection));
+            vm.minMsProperty().set("fast");
+            vm.search();
+            assertEquals("minimum duration: 'fast' is not a number of milliseconds", vm.messageProperty().get());
+            assertEquals(4, vm.traces().size());
+            vm.reset();
+            vm.predictionFilterProperty().set("nosuch = 1");
+            vm.search();
+            assertTrue(vm.messageProperty().get().contains("nosuch"), vm.messageProperty().get());
+            vm.reset();
+            vm.attributeKeyProperty().set("rows");
+            vm.attributeOpProperty().set(AttributeFilter.Op.GT);
+            vm.search();
+            assertTrue(vm.messageProperty().get().contains("needs a value"), vm.messageProperty().get());
+            vm.minMsProperty().set("300");
+            vm.attributeKeyProperty().set("");
+            vm.search();
+            assertEquals(List.of(), ids(vm));
+            assertEquals(List.of(), vm.stages());
+            assertTrue(vm.messageProperty().get().startsWith("0 traces match"), vm.messageProperty().get());
+        }
+    }
+
+    @Test
+    void openingATraceFillsTheWaterfallAndSelectingASpanLoadsItsDetail() throws Exception {
+        try (Workspace ws = TraceWorkspaces.linked(dir)) {
+            TracesViewModel vm = new TracesViewModel();
+            vm.attach(new DirectTaskRunner(ws::connection));
+            vm.open(T1);
+            assertNotNull(vm.waterfallProperty().get());
+            WaterfallModel w = vm.waterfallModel();
+            assertEquals(List.of("GET /a", "query"), w.rows().stream().map(r -> r.span().name()).toList());
+            assertEquals(List.of("api", "db"), w.services());
+            assertTrue(vm.messageProperty().get().contains("2 spans"), vm.messageProperty().get());
+            w.selectedProperty().set(w.rows().get(1));
+            assertNotNull(w.detailProperty().get());
+            assertEquals("postgres", w.detailProperty().get().attributes().get("db.system"));
+            vm.open("0123");
+            assertTrue(vm.messageProperty().get().contains("no trace '0123'"), vm.messageProperty().get());
+        }
+    }
+}
