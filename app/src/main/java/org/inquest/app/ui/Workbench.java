@@ -94,6 +94,8 @@ public final class Workbench {
     private final ReportViewModel report = new ReportViewModel();
     private final org.inquest.app.ui.traces.TracesViewModel traces = new org.inquest.app.ui.traces.TracesViewModel();
     private final org.inquest.app.ui.replay.ReplayViewModel replay = new org.inquest.app.ui.replay.ReplayViewModel();
+    private final org.inquest.app.ui.request.RequestViewModel request;
+    private final org.inquest.app.ui.request.SegmentExamplesViewModel examples;
     private final TabPane tabs = new TabPane();
     /** How each tab shows a new snapshot; a tab not on screen is brought up to date when it is selected. */
     private final java.util.Map<String, java.util.function.Consumer<org.inquest.app.ui.analysis.IncidentSnapshot>>
@@ -107,6 +109,12 @@ public final class Workbench {
                 ws -> new FxTaskRunner(WORKERS, ws::newConnection, status),
                 new RecentWorkspaces(AppDirs.recentFile()), status);
         vm.runnerProperty().addListener((o, old, runner) -> attach(runner));
+        request = new org.inquest.app.ui.request.RequestViewModel(() -> vm.runnerProperty().get(),
+                () -> incident.snapshotProperty().get() == null ? null
+                        : incident.snapshotProperty().get().current().table().name(),
+                () -> traces.tableProperty().get(),
+                () -> incident.snapshotProperty().get() == null ? null : incident.snapshotProperty().get().reference());
+        examples = new org.inquest.app.ui.request.SegmentExamplesViewModel(() -> vm.runnerProperty().get());
         slices.appliedProperty().addListener((o, a, spec) -> incident.compute(spec));
         CalibrationView calibrationView = new CalibrationView();
         showers.put("tab-quality", quality::show);
@@ -136,11 +144,23 @@ public final class Workbench {
         tabs.getTabs().add(tab("Performance", "tab-performance", new PerformanceView(performance)));
         tabs.getTabs().add(tab("Calibration", "tab-calibration", calibrationView));
         tabs.getTabs().add(tab("Fairness", "tab-fairness", new FairnessView(fairness)));
-        tabs.getTabs().add(tab("Segments", "tab-segments", new SegmentsView(segments, this::applySegment)));
-        tabs.getTabs().add(tab("Traces", "tab-traces", new org.inquest.app.ui.traces.TracesView(traces, null)));
+        SegmentsView segmentsView = new SegmentsView(segments, this::applySegment);
+        segmentsView.onSelect(i -> {
+            var snap = incident.snapshotProperty().get();
+            examples.load(snap == null ? null : snap.current(), snap == null || i < 0 ? null
+                    : segments.condition(i, snap.current().table()));
+        });
+        segmentsView.setBottom(new org.inquest.app.ui.request.SegmentExamplesView(examples, this::openRequest));
+        tabs.getTabs().add(tab("Segments", "tab-segments", segmentsView));
+        tabs.getTabs().add(tab("Traces", "tab-traces", new org.inquest.app.ui.traces.TracesView(traces,
+                id -> openRequest(org.inquest.app.ui.request.RequestKey.trace(id)))));
         tabs.getTabs().add(tab("Replay", "tab-replay", new org.inquest.app.ui.replay.ReplayView(replay,
                 this::openTrace)));
-        tabs.getTabs().add(tab("SQL", "tab-sql", new SqlConsoleView(sql)));
+        tabs.getTabs().add(tab("Request", "tab-request", new org.inquest.app.ui.request.RequestPane(request,
+                this::showTrace)));
+        tabs.getTabs().add(tab("SQL", "tab-sql", new SqlConsoleView(sql, (columns, row) ->
+                org.inquest.app.ui.request.RequestKey.fromRow(columns, row).ifPresentOrElse(this::openRequest,
+                        () -> status.say("This row has no id or trace_id column to open a request from.")))));
         tabs.getTabs().add(tab("Report", "tab-report", new ReportView(report, this::openFile)));
 
         ExplorerView explorerView = new ExplorerView(explorer,
@@ -340,6 +360,22 @@ public final class Workbench {
 
     public org.inquest.app.ui.replay.ReplayViewModel replay() {
         return replay;
+    }
+
+    /** Opens the request view on {@code key} (a prediction id or a trace id). */
+    public void openRequest(org.inquest.app.ui.request.RequestKey key) {
+        request.open(key);
+        openTab("tab-request");
+    }
+
+    /** Shows trace {@code traceId} in the Traces tab. */
+    void showTrace(String traceId) {
+        openTab("tab-traces");
+        traces.open(traceId);
+    }
+
+    public org.inquest.app.ui.request.RequestViewModel request() {
+        return request;
     }
 
     /** Selects the tab with {@code id} (cards and shortcuts use this). */

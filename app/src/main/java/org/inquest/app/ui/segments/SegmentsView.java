@@ -8,14 +8,18 @@ import org.inquest.app.ui.common.GridView;
 
 /** The segments tab: the ranking; double-click (or Enter) applies the segment as a filter. */
 public final class SegmentsView extends BorderPane {
+    private final SegmentsViewModel vm;
+    private final GridView grid;
+
     public SegmentsView(SegmentsViewModel vm, IntConsumer apply) {
+        this.vm = vm;
         setId("segments");
         Label state = new Label();
         state.setId("segments-state");
         state.textProperty().bind(vm.stateProperty());
         state.setPadding(new Insets(6, 8, 6, 8));
         setTop(state);
-        GridView grid = new GridView("segments-table", "Open this tab to rank segments.");
+        grid = new GridView("segments-table", "Open this tab to rank segments.");
         grid.bind(vm.gridProperty());
         grid.getSelectionModel().setCellSelectionEnabled(false);
         grid.setRowFactory(t -> {
@@ -33,5 +37,11 @@ public final class SegmentsView extends BorderPane {
             }
         });
         setCenter(grid);
+    }
+
+    /** Calls {@code listener} with the index of the selected ranking row, -1 when none (the examples pane). */
+    public void onSelect(IntConsumer listener) {
+        grid.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> listener.accept(row == null ? -1
+                : vm.gridProperty().get().rows().indexOf(row)));
     }
 }

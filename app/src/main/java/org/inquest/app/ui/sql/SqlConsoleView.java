@@ -1,6 +1,7 @@
 package org.inquest.app.ui.sql;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,6 +22,11 @@ import org.inquest.app.ui.common.Grids;
 /** The SQL console tab: editor (Ctrl+Enter runs), history on the side, results grid below. */
 public final class SqlConsoleView extends BorderPane {
     public SqlConsoleView(SqlConsoleViewModel vm) {
+        this(vm, null);
+    }
+
+    /** {@code openRow} receives a result row and its column names (double-click, or "Open request view"). */
+    public SqlConsoleView(SqlConsoleViewModel vm, BiConsumer<List<String>, List<Object>> openRow) {
         setId("sql-console");
         setPadding(new Insets(8));
         TextArea editor = new TextArea();
@@ -71,6 +77,22 @@ public final class SqlConsoleView extends BorderPane {
         results.setPlaceholder(new Label("Run a query to see its rows."));
         Grids.interactive(results, t -> vm.resultProperty().get());
         vm.resultProperty().addListener((o, a, grid) -> Grids.show(results, grid));
+        if (openRow != null) {
+            Runnable open = () -> {
+                List<Object> row = results.getSelectionModel().getSelectedItem();
+                if (row != null) {
+                    openRow.accept(vm.resultProperty().get().columns(), row);
+                }
+            };
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem("Open request view");
+            item.setOnAction(e -> open.run());
+            results.getContextMenu().getItems().add(0, item);
+            results.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2) {
+                    open.run();
+                }
+            });
+        }
 
         VBox top = new VBox(6, editor, actions, error);
         top.setPadding(new Insets(0, 8, 0, 0));
