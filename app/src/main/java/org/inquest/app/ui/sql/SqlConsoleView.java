@@ -92,6 +92,12 @@ public final class SqlConsoleView extends BorderPane {
                     open.run();
                 }
             });
+            results.addEventHandler(javafx.scene.input.KeyEvent.KEY_RELEASED, e -> {
+                if (e.getCode() == KeyCode.ENTER) {
+                    open.run();
+                    e.consume();
+                }
+            });
         }
 
         VBox top = new VBox(6, editor, actions, error);

@@ -1,0 +1,143 @@
+package org.inquest.app.ui.traces;
+
+import static org.inquest.app.ui.traces.TraceWorkspaces.T2;
+import static org.inquest.app.ui.traces.TraceWorkspaces.T3;
+import static org.inquest.app.ui.traces.TraceWorkspaces.T4;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.inquest.analysis.traces.TraceSearch;
+import org.inquest.app.ui.Workbench;
+import org.inquest.connectors.workspace.Workspace;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Search → waterfall → back to the prediction, through the widgets, on {@link TraceWorkspaces}: linked-prediction
+ * filter typed in the form, a trace picked from the results, a span's attributes in the detail panel, "Open
+ * prediction" to the request view with the row's flags, and a SQL result row opening its request.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TraceToPredictionUiTest {
+    @TempDir
+    static Path dir;
+    static Path workspaceFile;
+    static final int WAIT = 60;
+    Workbench workbench;
+
+    @BeforeAll
+    static void makeWorkspace() throws Exception {
+        System.setProperty("inquest.data.dir", dir.resolve("data").toString());
+        try (Workspace ws = TraceWorkspaces.linked(dir)) {
+            workspaceFile = ws.file();
+        }
+    }
+
+    @AfterAll
+    static void clear() {
+        System.clearProperty("inquest.data.dir");
+    }
+
+    @Start
+    void start(Stage stage) {
+        workbench = new Workbench(stage);
+        workbench.start(workspaceFile);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T lookup(FxRobot robot, String id) {
+        return (T) robot.lookup(id).query();
+    }
+
+    /**
+     * The cell showing item {@code index} of {@code items}, once laid out: cells are recycled, and right after the
+     * items change a cell of the previous layout can still carry that index until the next pulse.
+     */
+    static javafx.scene.Node row(FxRobot robot, javafx.scene.Node list, List<?> items, String cellClass, int index)
+            throws Exception {
+        java.util.function.Supplier<java.util.Optional<javafx.scene.control.IndexedCell>> find = () -> robot.from(list)
+                .lookup(cellClass).queryAllAs(javafx.scene.control.IndexedCell.class).stream()
+                .filter(c -> c.getIndex() == index && c.getScene() != null && c.isVisible() && index < items.size()
+                        && c.getItem() == items.get(index)).findFirst();
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> find.get().isPresent());
+        return find.get().orElseThrow();
+    }
+
+    /** Moves there, then presses and releases (a plain clickOn on a freshly laid-out row can miss it). */
+    static void click(FxRobot robot, javafx.scene.Node node) {
+        robot.moveTo(node);
+        robot.press(javafx.scene.input.MouseButton.PRIMARY).release(javafx.scene.input.MouseButton.PRIMARY);
+    }
+
+    static List<Object> field(TableView<List<Object>> fields, String name) {
+        return fields.getItems().stream().filter(r -> name.equals(r.get(1))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void searchThenWaterfallThenBackToThePrediction(FxRobot robot) throws Exception {
+        robot.interact(() -> workbench.openTab("tab-traces"));
+        TableView<TraceSearch.TraceSummary> results = lookup(robot, "#traces-results");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> results.getItems().size() == 4);
+
+        robot.clickOn("#traces-prediction-filter").write("channel = 'mobile'");
+        robot.clickOn("#traces-search");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> results.getItems().size() == 2);
+        assertEquals(List.of(T2, T3), results.getItems().stream().map(TraceSearch.TraceSummary::traceId).toList());
+
+        click(robot, row(robot, results, results.getItems(), ".table-row-cell", 0));
+        ListView<WaterfallModel.Row> waterfall = lookup(robot, "#trace-waterfall");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> waterfall.getItems().size() == 2);
+        assertEquals("query", waterfall.getItems().get(1).span().name());
+        // T2's db query (220 ms of 250) is on the critical path
+        assertTrue(waterfall.getItems().get(1).span().critical());
+
+        click(robot, row(robot, waterfall, waterfall.getItems(), ".list-cell", 1));
+        TableView<List<Object>> detail = robot.from(robot.lookup("#traces-view").queryAs(javafx.scene.Node.class)).lookup("#span-detail-table")
+                .queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> detail.getItems().stream()
+                .anyMatch(r -> "db.system".equals(r.get(1)) && "redis".equals(r.get(2))));
+
+        robot.clickOn("#traces-open-prediction");
+        TableView<List<Object>> fields = lookup(robot, "#request-fields");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> !fields.getItems().isEmpty());
+        assertEquals("tab-request", workbench.tabs().getSelectionModel().getSelectedItem().getId());
+        assertEquals(2L, field(fields, "id").get(2));
+        assertEquals("wrong", field(fields, "outcome").get(2));
+        ListView<WaterfallModel.Row> requestWaterfall = lookup(robot, "#request-waterfall");
+        assertEquals(2, requestWaterfall.getItems().size());
+
+        robot.clickOn("#request-show-trace");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS,
+                () -> "tab-traces".equals(workbench.tabs().getSelectionModel().getSelectedItem().getId()));
+    }
+
+    @Test
+    void aSqlResultRowOpensItsRequest(FxRobot robot) throws Exception {
+        robot.interact(() -> workbench.openTab("tab-sql"));
+        robot.clickOn("#sql-editor").write("SELECT id, trace_id, amount FROM preds WHERE id = 4");
+        robot.clickOn("#sql-run");
+        TableView<List<Object>> rows = lookup(robot, "#sql-results");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> rows.getItems().size() == 1);
+        // select the row and press Enter (the keyboard twin of the double-click, which a loaded machine can split)
+        click(robot, row(robot, rows, rows.getItems(), ".table-row-cell", 0));
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        TableView<List<Object>> fields = lookup(robot, "#request-fields");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> !fields.getItems().isEmpty()
+                && T4.equals(field(fields, "trace_id").get(2)));
+        assertEquals(4L, field(fields, "id").get(2));
+    }
+}
