@@ -5,12 +5,13 @@ import org.inquest.analysis.slice.SqlFragment;
 /**
  * What a trace search asks for. A trace matches when its duration (first span start to last span end) lies in
  * [{@code minMs}, {@code maxMs}], its error state matches {@code status}, and — when any span-level criterion is
- * given — one and the same span has the service, the span name, the attribute and satisfies {@code spanCondition}.
+ * given — one and the same span has the service and the span name and satisfies {@code spanCondition} (a compiled
+ * filter on span columns and attributes, e.g. {@code attributes['db.system'] = 'redis'}).
  * {@code traceCondition} restricts the spans considered at all (e.g. traces linked to a predictions slice,
  * {@link LinkedPredictions#traceCondition}). Null fields impose nothing.
  */
 public record TraceCriteria(Double minMs, Double maxMs, Status status, String service, String spanName,
-        AttributeFilter attribute, SqlFragment spanCondition, SqlFragment traceCondition) {
+        SqlFragment spanCondition, SqlFragment traceCondition) {
 
     /** Error state of a whole trace: any span with error status (2) makes it an error trace. */
     public enum Status {
@@ -25,9 +26,9 @@ public record TraceCriteria(Double minMs, Double maxMs, Status status, String se
         spanName = blankToNull(spanName);
     }
 
-    public static final TraceCriteria ALL = new TraceCriteria(null, null, Status.ANY, null, null, null, null, null);
+    public static final TraceCriteria ALL = new TraceCriteria(null, null, Status.ANY, null, null, null, null);
 
-    /** The per-span condition (service, name, attribute, span filter) or TRUE when there is none. */
+    /** The per-span condition (service, name, span filter) or TRUE when there is none. */
     SqlFragment spanMatch() {
         SqlFragment match = SqlFragment.TRUE;
         if (service != null) {
@@ -35,9 +36,6 @@ public record TraceCriteria(Double minMs, Double maxMs, Status status, String se
         }
         if (spanName != null) {
             match = match.and(SqlFragment.of("name = ?", spanName));
-        }
-        if (attribute != null) {
-            match = match.and(attribute.condition());
         }
         return match.and(spanCondition);
     }

@@ -54,8 +54,9 @@ class TraceFinderTest {
     }
 
     static TraceCriteria criteria(Double min, Double max, TraceCriteria.Status status, String service, String name,
-            AttributeFilter attribute) {
-        return new TraceCriteria(min, max, status, service, name, attribute, null, null);
+            String spanFilter) {
+        return new TraceCriteria(min, max, status, service, name, spanFilter == null ? null
+                : new SliceResolver(workspace.connection()).resolve("spans", spanFilter).condition(), null);
     }
 
     static List<String> ids(TraceCriteria c) {
@@ -92,43 +93,32 @@ class TraceFinderTest {
     }
 
     @Test
-    void serviceNameAndAttributeMustHoldOnOneSpan() {
+    void serviceNameAndSpanFilterMustHoldOnOneSpan() {
         assertEquals(List.of(T2, T1), ids(criteria(null, null, null, "db", null, null)));
         assertEquals(List.of(T4, T3), ids(criteria(null, null, null, null, "GET /b", null)));
-        AttributeFilter redis = new AttributeFilter("db.system", AttributeFilter.Op.EQ, "redis");
+        String redis = "attributes['db.system'] = 'redis'";
         assertEquals(List.of(T2, T4), ids(criteria(null, null, null, null, null, redis)));
         assertEquals(List.of(T2), ids(criteria(null, null, null, null, "query", redis)));
         // api spans never carry db.system: no single span has both
         assertEquals(List.of(), ids(criteria(null, null, null, "api", null, redis)));
-    }
-
-    @Test
-    void attributeOperatorsCompareNumbersAsNumbers() {
-        assertEquals(List.of(T2), ids(attr("rows", AttributeFilter.Op.GT, "100")));
-        // as text "12" >= "100" would hold for both; as numbers only 12 and 500 >= 12
-        assertEquals(List.of(T2, T1), ids(attr("rows", AttributeFilter.Op.GE, "12")));
-        assertEquals(List.of(T1), ids(attr("rows", AttributeFilter.Op.LT, "100")));
-        assertEquals(List.of(T3), ids(attr("http.status_code", AttributeFilter.Op.EXISTS, null)));
-        assertEquals(List.of(T1), ids(attr("db.system", AttributeFilter.Op.CONTAINS, "gres")));
-        assertEquals(List.of(T1), ids(attr("db.system", AttributeFilter.Op.NE, "redis")));
-        assertThrows(UsageException.class, () -> new AttributeFilter("rows", AttributeFilter.Op.GT, ""));
-        assertThrows(UsageException.class, () -> new AttributeFilter("a\"b", AttributeFilter.Op.EQ, "x"));
-    }
-
-    static TraceCriteria attr(String key, AttributeFilter.Op op, String value) {
-        return criteria(null, null, null, null, null, new AttributeFilter(key, op, value));
+        // numbers compare as numbers: 12 and 500 are >= 12 (as text "500" < "12" would drop T2)
+        assertEquals(List.of(T2, T1), ids(criteria(null, null, null, null, null, "attributes['rows'] >= 12")));
+        assertEquals(List.of(T3), ids(criteria(null, null, null, null, null,
+                "attributes['http.status_code'] IS NOT NULL")));
     }
 
     @Test
     void spanFilterLanguageAndTraceCondition() {
         SqlFragment slowSpan = new SliceResolver(workspace.connection()).resolve("spans", "duration_ms > 150")
                 .condition();
-        assertEquals(List.of(T2), ids(new TraceCriteria(null, null, null, null, null, null, slowSpan, null)));
+        assertEquals(List.of(T2), ids(new TraceCriteria(null, null, null, null, null, slowSpan, null)));
         SqlFragment linked = SqlFragment.of("trace_id IN (?, ?)", T1, T3);
-        assertEquals(List.of(T1, T3), ids(new TraceCriteria(null, null, null, null, null, null, null, linked)));
-        // both kinds of parameters together, bound in the order they appear in the statement
-        assertEquals(List.of(T1), ids(new TraceCriteria(50.0, null, TraceCriteria.Status.OK, "db", null,
-                new AttributeFilter("rows", AttributeFilter.Op.LE, "12"), null, linked)));
+        assertEquals(List.of(T1, T3), ids(new TraceCriteria(null, null, null, null, null, null, linked)));
+        // every kind of parameter together, bound in the order they appear in the statement
+        SqlFragment fewRows = new SliceResolver(workspace.connection()).resolve("spans", "attributes['rows'] <= 12")
+                .condition();
+        assertEquals(List.of(T1), ids(new TraceCriteria(50.0, null, TraceCriteria.Status.OK, "db", null, fewRows,
+                linked)));
     }
 
     @Test
@@ -157,7 +147,7 @@ class TraceFinderTest {
                 .compute("spans", finder.traceCondition("spans", errors, false)).operations();
         assertEquals(List.of("api/GET /a=100.0", "api/GET /b=80.0", "cache/get=5.0", "db/query=50.0"), summary(out));
         // the rest stays inside the trace condition: of T1 and T3, T3 is an error trace, T1 is the rest
-        TraceCriteria linkedErrors = new TraceCriteria(null, null, TraceCriteria.Status.ERROR, null, null, null, null,
+        TraceCriteria linkedErrors = new TraceCriteria(null, null, TraceCriteria.Status.ERROR, null, null, null,
                 SqlFragment.of("trace_id IN (?, ?)", T1, T3));
         assertEquals(List.of("api/GET /a=100.0", "db/query=50.0"), summary(new TraceStats(workspace.connection())
                 .compute("spans", finder.traceCondition("spans", linkedErrors, false)).operations()));

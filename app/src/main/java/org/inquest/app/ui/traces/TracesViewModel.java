@@ -14,7 +14,6 @@ import javafx.collections.ObservableList;
 import org.inquest.analysis.slice.Slice;
 import org.inquest.analysis.slice.SliceResolver;
 import org.inquest.analysis.slice.SqlFragment;
-import org.inquest.analysis.traces.AttributeFilter;
 import org.inquest.analysis.traces.LinkedPredictions;
 import org.inquest.analysis.traces.OperationStats;
 import org.inquest.analysis.traces.TraceCriteria;
@@ -55,7 +54,7 @@ public final class TracesViewModel {
     private final StringProperty service = new SimpleStringProperty(ANY);
     private final StringProperty spanName = new SimpleStringProperty(ANY);
     private final StringProperty attributeKey = new SimpleStringProperty("");
-    private final ObjectProperty<AttributeFilter.Op> attributeOp = new SimpleObjectProperty<>(AttributeFilter.Op.EQ);
+    private final ObjectProperty<AttributeCondition.Op> attributeOp = new SimpleObjectProperty<>(AttributeCondition.Op.EQ);
     private final StringProperty attributeValue = new SimpleStringProperty("");
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObservableList<String> predictionTables = FXCollections.observableArrayList();
@@ -153,9 +152,7 @@ public final class TracesViewModel {
     TraceCriteria criteria(SliceResolver resolver, String spansTable) {
         Double min = number(minMs.get(), "minimum duration");
         Double max = number(maxMs.get(), "maximum duration");
-        AttributeFilter attribute = attributeKey.get() == null || attributeKey.get().isBlank() ? null
-                : new AttributeFilter(attributeKey.get(), attributeOp.get(), attributeValue.get());
-        String spanWhere = blank(filter.get()) ? null : filter.get();
+        String spanWhere = spanFilterText();
         SqlFragment spanCondition = spanWhere == null ? null
                 : resolver.resolve(spansTable, spanWhere, "span filter").condition();
         SqlFragment linked = null;
@@ -168,8 +165,18 @@ public final class TracesViewModel {
             Slice slice = resolver.resolve(preds, predWhere, "prediction filter");
             linked = LinkedPredictions.traceCondition(slice);
         }
-        return new TraceCriteria(min, max, status.get(), service.get(), spanName.get(), attribute, spanCondition,
-                linked);
+        return new TraceCriteria(min, max, status.get(), service.get(), spanName.get(), spanCondition, linked);
+    }
+
+    /** The span filter and the attribute condition together, in the filter language (null when both are empty). */
+    String spanFilterText() {
+        String typed = blank(filter.get()) ? null : filter.get().strip();
+        String attribute = blank(attributeKey.get()) ? null
+                : new AttributeCondition(attributeKey.get(), attributeOp.get(), attributeValue.get()).filterText();
+        if (typed == null || attribute == null) {
+            return typed == null ? attribute : typed;
+        }
+        return "(" + typed + ") AND " + attribute;
     }
 
     /** Runs the search: matching traces, the scatter and the stage statistics of the matching traces. */
@@ -212,7 +219,7 @@ public final class TracesViewModel {
         service.set(ANY);
         spanName.set(ANY);
         attributeKey.set("");
-        attributeOp.set(AttributeFilter.Op.EQ);
+        attributeOp.set(AttributeCondition.Op.EQ);
         attributeValue.set("");
         filter.set("");
         predictionFilter.set("");
@@ -306,7 +313,7 @@ public final class TracesViewModel {
         return attributeKey;
     }
 
-    public ObjectProperty<AttributeFilter.Op> attributeOpProperty() {
+    public ObjectProperty<AttributeCondition.Op> attributeOpProperty() {
         return attributeOp;
     }
 

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.inquest.analysis.traces.AttributeFilter;
 import org.inquest.analysis.traces.OperationStats;
 import org.inquest.analysis.traces.TraceCriteria;
 import org.inquest.analysis.traces.TraceSearch;
@@ -64,10 +63,24 @@ class TracesViewModelTest {
             vm.reset();
             vm.serviceProperty().set("db");
             vm.attributeKeyProperty().set("rows");
-            vm.attributeOpProperty().set(AttributeFilter.Op.GT);
+            vm.attributeOpProperty().set(AttributeCondition.Op.GT);
             vm.attributeValueProperty().set("100");
             vm.search();
             assertEquals(List.of(T2), ids(vm));
+
+            // the attribute condition and the typed span filter hold on the same span
+            vm.reset();
+            vm.attributeKeyProperty().set("db.system");
+            vm.attributeOpProperty().set(AttributeCondition.Op.LIKE);
+            vm.attributeValueProperty().set("post%");
+            vm.search();
+            assertEquals(List.of(T1), ids(vm));
+            vm.filterProperty().set("duration_ms > 100 OR name = 'get'");
+            assertEquals("(duration_ms > 100 OR name = 'get') AND attributes['db.system'] LIKE 'post%'",
+                    vm.spanFilterText());
+            vm.search();
+            // T1's query lasts 50 ms and is not 'get': nothing
+            assertEquals(List.of(), ids(vm));
 
             vm.reset();
             vm.predictionFilterProperty().set("channel = 'mobile'");
@@ -95,7 +108,7 @@ class TracesViewModelTest {
             assertTrue(vm.messageProperty().get().contains("nosuch"), vm.messageProperty().get());
             vm.reset();
             vm.attributeKeyProperty().set("rows");
-            vm.attributeOpProperty().set(AttributeFilter.Op.GT);
+            vm.attributeOpProperty().set(AttributeCondition.Op.GT);
             vm.search();
             assertTrue(vm.messageProperty().get().contains("needs a value"), vm.messageProperty().get());
             vm.minMsProperty().set("300");
