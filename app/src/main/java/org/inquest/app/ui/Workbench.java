@@ -115,6 +115,7 @@ public final class Workbench {
                 () -> traces.tableProperty().get(),
                 () -> incident.snapshotProperty().get() == null ? null : incident.snapshotProperty().get().reference());
         examples = new org.inquest.app.ui.request.SegmentExamplesViewModel(() -> vm.runnerProperty().get());
+        traces.stageStats().setSlices(() -> slices.appliedProperty().get());
         slices.appliedProperty().addListener((o, a, spec) -> incident.compute(spec));
         CalibrationView calibrationView = new CalibrationView();
         showers.put("tab-quality", quality::show);

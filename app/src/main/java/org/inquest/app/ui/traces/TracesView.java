@@ -168,7 +168,35 @@ public final class TracesView extends BorderPane {
 
         Tab waterfallTab = new Tab("Waterfall", waterfallAndDetail);
         waterfallTab.setId("traces-tab-waterfall");
-        Tab stagesTab = new Tab("Stage statistics", stages);
+        StageStatsViewModel stageVm = vm.stageStats();
+        ComboBox<StageStatsViewModel.Mode> mode = new ComboBox<>();
+        mode.setId("traces-stage-mode");
+        mode.getItems().setAll(StageStatsViewModel.Mode.values());
+        mode.valueProperty().bindBidirectional(stageVm.modeProperty());
+        TextField slowest = new TextField();
+        slowest.setId("traces-slowest-percent");
+        slowest.setPrefWidth(50);
+        slowest.textProperty().bindBidirectional(stageVm.slowestPercentProperty());
+        slowest.setOnAction(e -> stageVm.reload());
+        Label slowestLabel = new Label("% slowest");
+        slowest.visibleProperty().bind(stageVm.modeProperty().isEqualTo(StageStatsViewModel.Mode.COHORTS));
+        slowestLabel.visibleProperty().bind(slowest.visibleProperty());
+        Label stageMessage = new Label();
+        stageMessage.setId("traces-stage-message");
+        stageMessage.textProperty().bind(stageVm.messageProperty());
+        stageMessage.setWrapText(true);
+        HBox.setHgrow(stageMessage, Priority.ALWAYS);
+        HBox stageBar = new HBox(8, new Label("Stages of"), mode, slowest, slowestLabel, stageMessage);
+        stageBar.setAlignment(Pos.CENTER_LEFT);
+        stageBar.setPadding(new Insets(4, 6, 4, 6));
+        org.inquest.app.ui.common.GridView compare = new org.inquest.app.ui.common.GridView("traces-stage-compare",
+                "Nothing to compare.");
+        compare.bind(stageVm.gridProperty());
+        compare.visibleProperty().bind(stageVm.modeProperty().isNotEqualTo(StageStatsViewModel.Mode.MATCHING));
+        stages.visibleProperty().bind(compare.visibleProperty().not());
+        BorderPane stagePane = new BorderPane(new javafx.scene.layout.StackPane(stages, compare));
+        stagePane.setTop(stageBar);
+        Tab stagesTab = new Tab("Stage statistics", stagePane);
         stagesTab.setId("traces-tab-stages");
         lower.getTabs().addAll(waterfallTab, stagesTab);
         lower.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -67,6 +67,7 @@ public final class TracesViewModel {
     private final ObjectProperty<TraceView> waterfall = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
     private final WaterfallModel waterfallModel = new WaterfallModel();
+    private final StageStatsViewModel stageStats = new StageStatsViewModel(() -> this.runner);
     private final LatestOnly searching = new LatestOnly();
     private final LatestOnly opening = new LatestOnly();
     private TaskRunner runner;
@@ -91,6 +92,7 @@ public final class TracesViewModel {
         total.set(0);
         waterfall.set(null);
         waterfallModel.clear();
+        stageStats.clear();
         refreshTables();
     }
 
@@ -191,11 +193,16 @@ public final class TracesViewModel {
             TraceFinder finder = new TraceFinder(ctx.connection());
             TraceFinder.Result found = finder.find(name, c, SEARCH_LIMIT, SCATTER_SAMPLE);
             ctx.checkCancelled();
+            SqlFragment matching = finder.traceCondition(name, c, true);
             List<OperationStats> ops = found.total() == 0 ? List.of()
-                    : new TraceStats(ctx.connection()).compute(name, finder.traceCondition(name, c, true))
-                            .operations();
-            return new Search(found, ops);
+                    : new TraceStats(ctx.connection()).compute(name, matching).operations();
+            return new Search(found, ops, matching);
         }, result -> {
+            if (result.found().total() == 0) {
+                stageStats.clear();
+            } else {
+                stageStats.show(name, result.matching());
+            }
             stages.setAll(result.ops());
             traces.setAll(result.found().slowest());
             points.set(result.found().points());
@@ -208,7 +215,7 @@ public final class TracesViewModel {
         }, this::fail);
     }
 
-    private record Search(TraceFinder.Result found, List<OperationStats> ops) {
+    private record Search(TraceFinder.Result found, List<OperationStats> ops, SqlFragment matching) {
     }
 
     /** Clears the form (not the tables) and searches again. */
@@ -355,6 +362,10 @@ public final class TracesViewModel {
 
     public ObjectProperty<TraceView> waterfallProperty() {
         return waterfall;
+    }
+
+    public StageStatsViewModel stageStats() {
+        return stageStats;
     }
 
     public WaterfallModel waterfallModel() {
