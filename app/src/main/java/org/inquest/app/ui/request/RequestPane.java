@@ -60,11 +60,12 @@ public final class RequestPane extends BorderPane {
         TableView<List<Object>> fields = new TableView<>();
         fields.setId("request-fields");
         fields.setPlaceholder(new Label("No request open."));
-        double[] widths = {70, 120, 130, 90, 220};
-        for (int i = 0; i < RequestViewModel.COLUMNS.size(); i++) {
+        double[] widths = {110, 150, 200};
+        for (int i = 0; i < RequestViewModel.SHOWN.size(); i++) {
             final int index = i;
-            TableColumn<List<Object>, Object> c = new TableColumn<>(RequestViewModel.COLUMNS.get(i));
-            c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().get(index)));
+            TableColumn<List<Object>, Object> c = new TableColumn<>(RequestViewModel.SHOWN.get(i));
+            c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(index == 0 ? d.getValue().get(1)
+                    : index == 1 ? d.getValue().get(2) : RequestViewModel.check(d.getValue())));
             c.setPrefWidth(widths[i]);
             c.setCellFactory(col -> new TableCell<>() {
                 @Override
@@ -76,6 +77,7 @@ public final class RequestPane extends BorderPane {
             });
             fields.getColumns().add(c);
         }
+        fields.setFixedCellSize(26);
         fields.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(List<Object> row, boolean empty) {
@@ -87,9 +89,10 @@ public final class RequestPane extends BorderPane {
             }
         });
         Grids.interactive(fields, t -> vm.fieldsProperty().get());
+        fields.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         vm.fieldsProperty().addListener((o, a, g) -> fields.getItems().setAll(g.rows()));
 
-        WaterfallView waterfall = new WaterfallView(vm.waterfall());
+        WaterfallView waterfall = new WaterfallView(vm.waterfall(), 230);
         waterfall.setId("request-waterfall-view");
         waterfall.list().setId("request-waterfall");
         SpanDetailView detail = new SpanDetailView(vm.waterfall());
@@ -97,7 +100,7 @@ public final class RequestPane extends BorderPane {
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.62);
         SplitPane both = new SplitPane(fields, right);
-        both.setDividerPositions(0.38);
+        both.setDividerPositions(0.4);
         setTop(top);
         setCenter(both);
     }

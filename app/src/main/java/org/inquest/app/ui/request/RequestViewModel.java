@@ -26,6 +26,8 @@ import org.inquest.app.ui.traces.WaterfallModel;
  */
 public final class RequestViewModel {
     public static final List<String> COLUMNS = List.of("", "field", "value", "flag", "detail");
+    /** The columns the table shows: field, value, and the check (the flag and its detail, or the detail). */
+    public static final List<String> SHOWN = List.of("field", "value", "check");
 
     private final ObjectProperty<RequestService.Loaded> loaded = new SimpleObjectProperty<>();
     private final ObjectProperty<ResultGrid> fields = new SimpleObjectProperty<>(ResultGrid.EMPTY);
@@ -85,10 +87,10 @@ public final class RequestViewModel {
     static ResultGrid grid(RequestService.Loaded l) {
         RequestView.Request q = l.request();
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(row("prediction", "id", q.id(), null, null));
-        rows.add(row("prediction", "trace_id", q.traceId(), null, null));
-        rows.add(row("prediction", "timestamp", q.timestamp(), null, null));
-        rows.add(row("prediction", "model_version", q.modelVersion(), null, null));
+        rows.add(row("request", "id", q.id(), null, null));
+        rows.add(row("request", "trace_id", q.traceId(), null, null));
+        rows.add(row("request", "timestamp", q.timestamp(), null, null));
+        rows.add(row("request", "model_version", q.modelVersion(), null, null));
         rows.add(row("output", "score", q.score(), null, null));
         rows.add(row("output", "prediction", q.prediction(), null, null));
         rows.add(row("output", "label", q.label(), q.label() == null ? "unlabeled" : null,
@@ -102,6 +104,16 @@ public final class RequestViewModel {
         rows.removeIf(r -> r.get(2) == null && r.get(3) == null && !"feature".equals(r.get(0))
                 && !"label".equals(r.get(1)));
         return new ResultGrid(COLUMNS, rows, false);
+    }
+
+    /** The "check" cell of a fields row: "flag: detail" when flagged, else the detail (may be null). */
+    public static String check(List<Object> row) {
+        Object flag = row.get(3);
+        Object detail = row.get(4);
+        if (flag == null) {
+            return detail == null ? null : detail.toString();
+        }
+        return detail == null ? flag.toString() : flag + ": " + detail;
     }
 
     /** correct / wrong when both prediction and label are there (compared as numbers when both are numeric). */

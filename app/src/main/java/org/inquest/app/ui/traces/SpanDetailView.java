@@ -46,6 +46,9 @@ public final class SpanDetailView extends VBox {
         Label message = new Label();
         message.textProperty().bind(model.detailMessageProperty());
         message.getStyleClass().add("danger");
+        for (Label l : new Label[] {title, numbers, message}) {
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         getChildren().addAll(title, numbers, message, table);
         model.selectedProperty().addListener((o, a, row) -> showNumbers(row));
         model.detailProperty().addListener((o, a, d) -> showDetail(d));

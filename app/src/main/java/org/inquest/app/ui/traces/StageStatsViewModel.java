@@ -47,7 +47,7 @@ public final class StageStatsViewModel {
 
     static final List<String> SLICE_COLUMNS = List.of("service", "span", "ref count", "cur count", "ref p50",
             "cur p50", "ref p95", "cur p95", "p95 change", "ref self p95", "cur self p95", "self p95 change");
-    static final List<String> COHORT_COLUMNS = List.of("service", "span", "contribution ms", "share of slowdown",
+    static final List<String> COHORT_COLUMNS = List.of("service", "span", "contribution ms", "share of slowdown %",
             "self mean change", "p95 change", "slow per trace", "normal per trace", "slow self mean",
             "normal self mean", "slow p95", "normal p95");
 
@@ -173,7 +173,8 @@ public final class StageStatsViewModel {
         for (TraceCohorts.Stage s : c.stages()) {
             TraceCohorts.StageSide slow = s.slow();
             TraceCohorts.StageSide normal = s.normal();
-            rows.add(Arrays.asList(s.service(), s.name(), s.contributionMs(), s.contributionShare(),
+            rows.add(Arrays.asList(s.service(), s.name(), s.contributionMs(),
+                    s.contributionShare() == null ? null : s.contributionShare() * 100,
                     s.selfMeanChangeMs(), s.p95ChangeMs(), slow == null ? null : slow.perTrace(),
                     normal == null ? null : normal.perTrace(), slow == null ? null : slow.selfMeanMs(),
                     normal == null ? null : normal.selfMeanMs(), slow == null ? null : slow.p95Ms(),

@@ -19,7 +19,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -98,19 +98,12 @@ public final class TracesView extends BorderPane {
         reset.setId("traces-reset");
         reset.setOnAction(e -> vm.reset());
 
-        GridPane form = new GridPane();
-        form.setHgap(6);
-        form.setVgap(4);
-        form.addRow(0, new Label("Spans"), table, new Label("Duration ms"), new HBox(4, min, new Label("–"), max),
-                status, new HBox(6, service, spanName));
-        form.addRow(1, new Label("Attribute"), key, new Label(""), new HBox(4, op, value), new Label("Span filter"),
-                spanFilter);
-        form.addRow(2, new Label("Predictions"), predictions, new Label(""), new Label("where"), new Label(""),
-                new HBox(6, predictionFilter, search, reset));
-        GridPane.setHgrow(spanFilter, Priority.ALWAYS);
+        HBox.setHgrow(spanFilter, Priority.ALWAYS);
         HBox.setHgrow(predictionFilter, Priority.ALWAYS);
-        form.getChildren().stream().filter(n -> n instanceof HBox).forEach(n -> ((HBox) n).setAlignment(
-                Pos.CENTER_LEFT));
+        VBox form = new VBox(4,
+                row(label("Spans"), table, label("Duration ms"), min, label("–"), max, status, service, spanName),
+                row(label("Attribute"), key, op, value, label("Span filter"), spanFilter),
+                row(label("Linked predictions"), predictions, label("where"), predictionFilter, search, reset));
         Label message = new Label();
         message.setId("traces-message");
         message.textProperty().bind(vm.messageProperty());
@@ -120,12 +113,12 @@ public final class TracesView extends BorderPane {
         TableView<TraceSearch.TraceSummary> traces = new TableView<>(vm.traces());
         traces.setId("traces-results");
         traces.setPlaceholder(new Label("No trace matches."));
-        traces.getColumns().add(text("trace", TraceSearch.TraceSummary::traceId, 150));
-        traces.getColumns().add(text("root", s -> s.rootService() + " · " + s.rootName(), 170));
-        traces.getColumns().add(number("duration ms", TraceSearch.TraceSummary::durationMs, "%.2f", 84));
-        traces.getColumns().add(number("spans", s -> (double) s.spans(), "%.0f", 54));
-        traces.getColumns().add(number("errors", s -> (double) s.errors(), "%.0f", 54));
-        traces.getColumns().add(text("start", TraceSearch.TraceSummary::start, 150));
+        traces.getColumns().add(text("trace", TraceSearch.TraceSummary::traceId, 120));
+        traces.getColumns().add(text("root", s -> s.rootService() + " · " + s.rootName(), 150));
+        traces.getColumns().add(number("duration ms", TraceSearch.TraceSummary::durationMs, "%.2f", 100));
+        traces.getColumns().add(number("spans", s -> (double) s.spans(), "%.0f", 64));
+        traces.getColumns().add(number("errors", s -> (double) s.errors(), "%.0f", 64));
+        traces.getColumns().add(text("start", TraceSearch.TraceSummary::start, 160));
         Grids.interactive(traces, Grids::visible);
         traces.getSelectionModel().setCellSelectionEnabled(false);
         traces.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
@@ -136,7 +129,7 @@ public final class TracesView extends BorderPane {
         TraceScatter scatter = new TraceScatter(vm::open);
         vm.pointsProperty().addListener((o, a, p) -> scatter.show(p));
         SplitPane results = new SplitPane(traces, scatter);
-        results.setDividerPositions(0.6);
+        results.setDividerPositions(0.62);
 
         WaterfallView waterfall = new WaterfallView(vm.waterfallModel());
         if (openPrediction != null) {
@@ -186,7 +179,13 @@ public final class TracesView extends BorderPane {
         stageMessage.textProperty().bind(stageVm.messageProperty());
         stageMessage.setWrapText(true);
         HBox.setHgrow(stageMessage, Priority.ALWAYS);
-        HBox stageBar = new HBox(8, new Label("Stages of"), mode, slowest, slowestLabel, stageMessage);
+        mode.setMinWidth(Region.USE_PREF_SIZE);
+        slowest.setMinWidth(Region.USE_PREF_SIZE);
+        stageMessage.setMinWidth(0);
+        HBox stageBar = new HBox(8, label("Stages of"), mode, slowest, slowestLabel, stageMessage);
+        slowestLabel.setMinWidth(Region.USE_PREF_SIZE);
+        slowest.managedProperty().bind(slowest.visibleProperty());
+        slowestLabel.managedProperty().bind(slowest.visibleProperty());
         stageBar.setAlignment(Pos.CENTER_LEFT);
         stageBar.setPadding(new Insets(4, 6, 4, 6));
         org.inquest.app.ui.common.GridView compare = new org.inquest.app.ui.common.GridView("traces-stage-compare",
@@ -198,6 +197,7 @@ public final class TracesView extends BorderPane {
         stagePane.setTop(stageBar);
         Tab stagesTab = new Tab("Stage statistics", stagePane);
         stagesTab.setId("traces-tab-stages");
+        lower.setId("traces-lower");
         lower.getTabs().addAll(waterfallTab, stagesTab);
         lower.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         vm.waterfallProperty().addListener((o, a, t) -> {
@@ -216,6 +216,18 @@ public final class TracesView extends BorderPane {
     /** The lower pane's tabs (waterfall, stage statistics), for hooks that add a tab of their own. */
     public TabPane lowerTabs() {
         return lower;
+    }
+
+    private static HBox row(javafx.scene.Node... nodes) {
+        HBox row = new HBox(6, nodes);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static TextField field(String id, String prompt, double width, TracesViewModel vm) {

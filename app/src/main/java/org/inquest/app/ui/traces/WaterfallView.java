@@ -14,6 +14,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
@@ -33,6 +34,7 @@ public final class WaterfallView extends BorderPane {
         Color.web("#e15759"), Color.web("#ff9da7")};
     static final Color CRITICAL = Color.web("#d62728");
     static final double NAME_WIDTH = 300;
+    private final double nameWidth;
     static final double NUMBER_WIDTH = 74;
     /** Room right of the axis for the duration text of spans that end at the trace's end. */
     static final double AXIS_RIGHT = 12;
@@ -44,7 +46,13 @@ public final class WaterfallView extends BorderPane {
     private final FlowPane legend = new FlowPane(10, 2);
 
     public WaterfallView(WaterfallModel model) {
+        this(model, NAME_WIDTH);
+    }
+
+    /** {@code nameWidth}: the width of the span-name column (narrower where the view shares its space). */
+    public WaterfallView(WaterfallModel model, double nameWidth) {
         this.model = model;
+        this.nameWidth = nameWidth;
         setId("trace-waterfall-view");
         list.setId("trace-waterfall");
         list.setItems(model.rows());
@@ -72,7 +80,7 @@ public final class WaterfallView extends BorderPane {
             }
         });
 
-        Label spanTitle = columnTitle("span", NAME_WIDTH, Pos.CENTER_LEFT);
+        Label spanTitle = columnTitle("span", nameWidth, Pos.CENTER_LEFT);
         Label selfTitle = columnTitle("self ms", NUMBER_WIDTH, Pos.CENTER_RIGHT);
         Label durationTitle = columnTitle("duration", NUMBER_WIDTH, Pos.CENTER_RIGHT);
         header.setMinHeight(20);
@@ -87,10 +95,13 @@ public final class WaterfallView extends BorderPane {
         headerRow.setPadding(new Insets(0, SCROLLBAR, 0, 6));
         headerRow.getStyleClass().add("waterfall-header");
 
-        Button expand = new Button("Expand all");
+        Button expand = new Button("Expand");
+        expand.setTooltip(new Tooltip("Expand every span"));
+        expand.setMinWidth(Region.USE_PREF_SIZE);
         expand.setId("waterfall-expand");
         expand.setOnAction(e -> model.expandAll());
-        Button collapse = new Button("Collapse to stages");
+        Button collapse = new Button("Stages");
+        collapse.setMinWidth(Region.USE_PREF_SIZE);
         collapse.setId("waterfall-collapse");
         collapse.setTooltip(new Tooltip("Show the root and its direct children only"));
         collapse.setOnAction(e -> model.collapseBelow(1));
@@ -140,15 +151,22 @@ public final class WaterfallView extends BorderPane {
         }
         int target = Math.max(2, (int) (width / 90));
         double step = TimeAxis.step(t.durationMs(), target);
+        double free = 0;
         for (double tick : TimeAxis.ticks(t.durationMs(), target)) {
             double x = tick / traceMs() * width;
             Line mark = new Line(x, 14, x, 20);
             mark.getStyleClass().add("waterfall-tick");
-            Label label = new Label(TimeAxis.label(tick, step));
-            label.getStyleClass().add("waterfall-tick-label");
-            label.setLayoutX(Math.min(x + 2, Math.max(0, width - 50)));
-            label.setLayoutY(0);
-            header.getChildren().addAll(mark, label);
+            header.getChildren().add(mark);
+            String text = TimeAxis.label(tick, step);
+            double at = Math.min(x + 2, Math.max(0, width - 7 * text.length()));
+            if (at >= free) {
+                Label label = new Label(text);
+                label.getStyleClass().add("waterfall-tick-label");
+                label.setLayoutX(at);
+                label.setLayoutY(0);
+                header.getChildren().add(label);
+                free = at + 7 * text.length() + 6;
+            }
         }
     }
 
@@ -181,9 +199,9 @@ public final class WaterfallView extends BorderPane {
         private final HBox row = new HBox(6, nameBox, self, duration, axis);
 
         SpanCell() {
-            nameBox.setMinWidth(NAME_WIDTH);
-            nameBox.setPrefWidth(NAME_WIDTH);
-            nameBox.setMaxWidth(NAME_WIDTH);
+            nameBox.setMinWidth(nameWidth);
+            nameBox.setPrefWidth(nameWidth);
+            nameBox.setMaxWidth(nameWidth);
             nameBox.setAlignment(Pos.CENTER_LEFT);
             toggle.setMinWidth(14);
             toggle.getStyleClass().add("waterfall-toggle");
