@@ -142,7 +142,7 @@ public final class TraceBenchmark {
     }
 
     /** One trace of {@code count} spans: a tree of fan-out 4, children overlapping inside their parent. */
-    private static void writeWideTrace(Path out, int count) throws IOException {
+    static void writeWideTrace(Path out, int count) throws IOException {
         Random random = new Random(7);
         long[] start = new long[count];
         long[] end = new long[count];

@@ -197,6 +197,8 @@ public final class WaterfallView extends BorderPane {
         private final Rectangle bar = new Rectangle();
         private final Label barText = new Label();
         private final HBox row = new HBox(6, nameBox, self, duration, axis);
+        /** One tooltip per cell, its text updated with the row: creating a Tooltip per update made scrolling slow. */
+        private final Tooltip tip = new Tooltip();
 
         SpanCell() {
             nameBox.setMinWidth(nameWidth);
@@ -239,6 +241,7 @@ public final class WaterfallView extends BorderPane {
                 setTooltip(null);
                 return;
             }
+            setTooltip(tip);
             TraceView.SpanView span = r.span();
             nameBox.setPadding(new Insets(0, 0, 0, Math.min(span.depth(), 30) * 12));
             toggle.setText(r.hasChildren() ? (r.collapsed() ? "▸" : "▾") : "");
@@ -256,12 +259,12 @@ public final class WaterfallView extends BorderPane {
             bar.setStroke(span.critical() ? CRITICAL : null);
             bar.setStrokeWidth(span.critical() ? 2 : 0);
             barText.setText(String.format(Locale.ROOT, "%.2f ms", span.durationMs()));
-            setTooltip(new Tooltip(String.format(Locale.ROOT,
+            tip.setText(String.format(Locale.ROOT,
                     "%s · %s%nspan %s%nstart %.3f ms, duration %.3f ms, self %.3f ms%s%s%s", span.name(),
                     span.service(), span.spanId(), span.startMs(), span.durationMs(), span.selfMs(),
                     span.critical() ? String.format(Locale.ROOT, "%non the critical path for %.3f ms",
                             span.criticalMs()) : "", span.status() == 2 ? "\nerror status" : "",
-                    "FOLLOWS_FROM".equals(span.refType()) ? "\nfollows from its parent" : "")));
+                    "FOLLOWS_FROM".equals(span.refType()) ? "\nfollows from its parent" : ""));
             setGraphic(row);
             layoutBar();
         }
