@@ -142,7 +142,7 @@ public final class TracesView extends BorderPane {
         }
         SpanDetailView detail = new SpanDetailView(vm.waterfallModel());
         SplitPane waterfallAndDetail = new SplitPane(waterfall, detail);
-        waterfallAndDetail.setDividerPositions(0.74);
+        waterfallAndDetail.setDividerPositions(0.68);
         SplitPane.setResizableWithParent(detail, false);
 
         TableView<OperationStats> stages = new TableView<>(vm.stages());
