@@ -37,11 +37,13 @@ public final class SpanDetailView extends VBox {
         table.setId("span-detail-table");
         table.setPlaceholder(new Label("No attributes."));
         Grids.interactive(table, t -> Grids.visible(t));
-        TableColumn<List<Object>, Object> kind = column("", 0, 70);
-        TableColumn<List<Object>, Object> key = column("key", 1, 140);
+        TableColumn<List<Object>, Object> kind = column("", 0, 72);
+        kind.setMinWidth(64);
+        TableColumn<List<Object>, Object> key = column("key", 1, 130);
         TableColumn<List<Object>, Object> value = column("value", 2, 200);
         table.getColumns().addAll(List.of(kind, key, value));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setFixedCellSize(24);
         VBox.setVgrow(table, Priority.ALWAYS);
         Label message = new Label();
         message.textProperty().bind(model.detailMessageProperty());
