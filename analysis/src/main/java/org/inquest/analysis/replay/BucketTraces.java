@@ -7,6 +7,7 @@ import java.util.List;
 import org.inquest.analysis.slice.Slice;
 import org.inquest.analysis.sql.Queries;
 import org.inquest.analysis.sql.SqlBuilder;
+import org.inquest.analysis.traces.LinkedPredictions;
 import org.inquest.connectors.catalog.ColumnRole;
 import org.inquest.connectors.workspace.Identifiers;
 
@@ -48,8 +49,8 @@ public final class BucketTraces {
      */
     public List<Request> list(Slice slice, String spansTable, long startMicros, long endMicros, int limit) {
         TimeColumn time = TimeColumn.of(slice);
-        String traceKey = slice.table().columnWithRole(ColumnRole.TRACE_ID).map(c -> "lower(CAST("
-                + Identifiers.quote(c.name()) + " AS VARCHAR))").orElse("CAST(NULL AS VARCHAR)");
+        String traceKey = slice.table().columnWithRole(ColumnRole.TRACE_ID).map(LinkedPredictions::traceKey)
+                .orElse("CAST(NULL AS VARCHAR)");
         String id = slice.table().columnWithRole(ColumnRole.ID).map(c -> "CAST(" + Identifiers.quote(c.name())
                 + " AS VARCHAR)").orElse("CAST(NULL AS VARCHAR)");
         String latency = slice.table().columnWithRole(ColumnRole.LATENCY_MS).map(c -> "CAST("

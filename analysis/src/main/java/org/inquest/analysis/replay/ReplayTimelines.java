@@ -15,8 +15,8 @@ import org.inquest.analysis.performance.TaskKind;
 import org.inquest.analysis.slice.Slice;
 import org.inquest.analysis.sql.Queries;
 import org.inquest.analysis.sql.SqlBuilder;
+import org.inquest.analysis.traces.LinkedPredictions;
 import org.inquest.connectors.catalog.Catalog;
-import org.inquest.connectors.catalog.ColumnInfo;
 import org.inquest.connectors.catalog.ColumnRole;
 import org.inquest.connectors.catalog.TableInfo;
 import org.inquest.connectors.error.UsageException;
@@ -178,8 +178,8 @@ public final class ReplayTimelines {
         } else {
             q.sql("CAST(NULL AS INTEGER)");
         }
-        q.sql(" AS hit, " + f + " AS f, " + (spans == null ? "NULL" : "lower(CAST(" + Identifiers.quote(current
-                .table().columnWithRole(ColumnRole.TRACE_ID).orElseThrow().name()) + " AS VARCHAR))")
+        q.sql(" AS hit, " + f + " AS f, " + (spans == null ? "NULL"
+                : LinkedPredictions.traceKey(current.table().columnWithRole(ColumnRole.TRACE_ID).orElseThrow()))
                 + " AS tk FROM " + current.from() + " WHERE ").fragment(current.condition()).sql(") r");
         if (spans != null) {
             // One error flag per trace: 1 when any of its spans has error status.

@@ -59,11 +59,8 @@ public final class RequestView {
     /** The prediction linked to {@code traceId}, with that trace; empty when no prediction row names the trace. */
     public Optional<Request> forTrace(String predictionsTable, String traceId, String spansTable) {
         TableInfo table = new Catalog(connection).table(predictionsTable);
-        ColumnInfo traceColumn = table.columnWithRole(ColumnRole.TRACE_ID).orElseThrow(() -> new UsageException(
-                "table '" + predictionsTable + "' has no column with the trace_id role"
-                        + " (import it with --role trace_id=COLUMN)"));
-        String sql = "SELECT * FROM " + Identifiers.userTable(table.name()) + " WHERE lower(CAST("
-                + Identifiers.quote(traceColumn.name()) + " AS VARCHAR)) = ? LIMIT 1";
+        String sql = "SELECT * FROM " + Identifiers.userTable(table.name()) + " WHERE "
+                + LinkedPredictions.traceKey(LinkedPredictions.traceIdColumn(table)) + " = ? LIMIT 1";
         return query(sql, traceId.trim().toLowerCase(java.util.Locale.ROOT)).map(r -> assemble(table, r, spansTable));
     }
 
