@@ -3,7 +3,6 @@ package org.inquest.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -29,11 +28,8 @@ public final class TraceCompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--workspace", required = true, paramLabel = "W", description = "The workspace file.")
-    Path workspace;
-
-    @Option(names = "--table", required = true, paramLabel = "SPANS", description = "The spans table.")
-    String table;
+    @Mixin
+    SpansTableOptions spans;
 
     @Mixin
     TraceFilterOptions filter;
@@ -53,13 +49,9 @@ public final class TraceCompareCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", description = "Print only the N first stages (default: all).")
     Integer top;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "json or table (default: ${DEFAULT-VALUE}).")
-    String format;
-
     @Override
     public Integer call() {
-        TraceCommand.Format output = TraceCommand.Format.fromWireName(format);
+        TraceCommand.Format output = spans.output();
         boolean byFilter = slowWhere != null || slowPredictionWhere != null;
         if (byFilter && slowest != null) {
             throw new UsageException("--slowest and --slow-where/--slow-prediction-where are two ways to split:"
@@ -70,18 +62,18 @@ public final class TraceCompareCommand implements Callable<Integer> {
         }
         TraceCohorts.Result result;
         TraceFilter.Resolved base;
-        try (Workspace ws = Workspace.openReadOnly(workspace)) {
-            base = filter.filter().resolve(ws.connection(), table, "");
+        try (Workspace ws = Workspace.openReadOnly(spans.workspace)) {
+            base = filter.filter().resolve(ws.connection(), spans.table, "");
             TraceCohorts.Split split;
             if (byFilter) {
                 TraceFilter.Resolved slow = new TraceFilter(slowWhere, null,
                         slowPredictionWhere == null ? null : filter.predictions, slowPredictionWhere)
-                        .resolve(ws.connection(), table, "slow");
+                        .resolve(ws.connection(), spans.table, "slow");
                 split = new TraceCohorts.Matching(slow.condition(), describe(slow.filter()));
             } else {
                 split = new TraceCohorts.Slowest((slowest == null ? 5.0 : slowest) / 100.0);
             }
-            result = new TraceCohorts(ws.connection()).compare(table, base.condition(), split);
+            result = new TraceCohorts(ws.connection()).compare(spans.table, base.condition(), split);
         }
         if (top != null && result.stages().size() > top) {
             result = new TraceCohorts.Result(result.split(), result.slow(), result.normal(), result.differenceMs(),

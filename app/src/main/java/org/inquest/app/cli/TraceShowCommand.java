@@ -1,13 +1,13 @@
 package org.inquest.app.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.inquest.analysis.traces.TraceShow;
 import org.inquest.analysis.traces.TraceView;
 import org.inquest.connectors.workspace.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,25 +21,18 @@ public final class TraceShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--workspace", required = true, paramLabel = "W", description = "The workspace file.")
-    Path workspace;
-
-    @Option(names = "--table", required = true, paramLabel = "SPANS", description = "The spans table.")
-    String table;
+    @Mixin
+    SpansTableOptions spans;
 
     @Parameters(index = "0", paramLabel = "TRACE_ID", description = "The trace id (hex).")
     String traceId;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "json or table (default: ${DEFAULT-VALUE}).")
-    String format;
-
     @Override
     public Integer call() {
-        TraceCommand.Format output = TraceCommand.Format.fromWireName(format);
+        TraceCommand.Format output = spans.output();
         TraceView view;
-        try (Workspace ws = Workspace.openReadOnly(workspace)) {
-            view = new TraceShow(ws.connection()).show(table, traceId);
+        try (Workspace ws = Workspace.openReadOnly(spans.workspace)) {
+            view = new TraceShow(ws.connection()).show(spans.table, traceId);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output == TraceCommand.Format.JSON) {

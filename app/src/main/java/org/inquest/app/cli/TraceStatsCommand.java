@@ -3,7 +3,6 @@ package org.inquest.app.cli;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,11 +30,8 @@ public final class TraceStatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--workspace", required = true, paramLabel = "W", description = "The workspace file.")
-    Path workspace;
-
-    @Option(names = "--table", required = true, paramLabel = "SPANS", description = "The spans table.")
-    String table;
+    @Mixin
+    SpansTableOptions spans;
 
     @Mixin
     TraceFilterOptions filter;
@@ -62,10 +58,6 @@ public final class TraceStatsCommand implements Callable<Integer> {
             description = "Current slice: only traces linked to a prediction matching this (needs --predictions).")
     String currentPredictionWhere;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "json or table (default: ${DEFAULT-VALUE}).")
-    String format;
-
     /** The two-slice JSON: each slice's filters, then the operations side by side. */
     @JsonPropertyOrder({"reference", "current", "operations"})
     record TwoSlices(@JsonProperty("reference") TraceFilter reference, @JsonProperty("current") TraceFilter current,
@@ -74,15 +66,15 @@ public final class TraceStatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TraceCommand.Format output = TraceCommand.Format.fromWireName(format);
+        TraceCommand.Format output = spans.output();
         boolean twoSlices = referenceWhere != null || referenceTraceWhere != null || referencePredictionWhere != null
                 || currentWhere != null || currentTraceWhere != null || currentPredictionWhere != null;
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace ws = Workspace.openReadOnly(workspace)) {
+        try (Workspace ws = Workspace.openReadOnly(spans.workspace)) {
             TraceStats stats = new TraceStats(ws.connection());
-            TraceFilter.Resolved base = filter.filter().resolve(ws.connection(), table, "");
+            TraceFilter.Resolved base = filter.filter().resolve(ws.connection(), spans.table, "");
             if (!twoSlices) {
-                TraceStats.Result result = stats.compute(table, base.condition());
+                TraceStats.Result result = stats.compute(spans.table, base.condition());
                 if (output == TraceCommand.Format.JSON) {
                     TraceCommand.printJson(out, result);
                 } else {
@@ -91,10 +83,10 @@ public final class TraceStatsCommand implements Callable<Integer> {
                 return InquestCommand.EXIT_OK;
             }
             TraceFilter.Resolved reference = base.and(side(referenceWhere, referenceTraceWhere,
-                    referencePredictionWhere).resolve(ws.connection(), table, "reference"));
+                    referencePredictionWhere).resolve(ws.connection(), spans.table, "reference"));
             TraceFilter.Resolved current = base.and(side(currentWhere, currentTraceWhere, currentPredictionWhere)
-                    .resolve(ws.connection(), table, "current"));
-            TraceStats.Comparison comparison = stats.compare(table, reference.condition(), current.condition());
+                    .resolve(ws.connection(), spans.table, "current"));
+            TraceStats.Comparison comparison = stats.compare(spans.table, reference.condition(), current.condition());
             if (output == TraceCommand.Format.JSON) {
                 TraceCommand.printJson(out, new TwoSlices(reference.filter(), current.filter(),
                         comparison.operations()));

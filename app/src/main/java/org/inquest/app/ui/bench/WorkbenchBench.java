@@ -128,6 +128,8 @@ public final class WorkbenchBench {
                         ms.add(elapsed);
                     }
                     System.out.printf(Locale.ROOT, "change %2d: %6d ms  %s%n", i, elapsed, where);
+                    // An analyst's pause between two changes: each change is timed on its own, not queued behind
+                    // the previous one's last repaint.
                     Thread.sleep(150);
                 }
                 Platform.runLater(() -> recording = false);
