@@ -66,6 +66,8 @@ public final class TracesViewModel {
     private final LongProperty total = new SimpleLongProperty();
     private final ObjectProperty<TraceView> waterfall = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
+    /** Searches started so far: a waterfall that arrives after a newer search leaves that search's message. */
+    private long searches;
     private final WaterfallModel waterfallModel = new WaterfallModel();
     private final StageStatsViewModel stageStats = new StageStatsViewModel(() -> this.runner);
     private final LatestOnly searching = new LatestOnly();
@@ -187,6 +189,7 @@ public final class TracesViewModel {
         if (runner == null || name == null) {
             return;
         }
+        searches++;
         message.set("Searching…");
         searching.submit(runner, "Searching traces", ctx -> {
             TraceCriteria c = criteria(new SliceResolver(ctx.connection()), name);
@@ -240,11 +243,15 @@ public final class TracesViewModel {
             return;
         }
         openStarted = System.nanoTime();
+        long searchesAtOpen = searches;
         opening.submit(runner, "Loading trace " + traceId, ctx -> new TraceShow(ctx.connection()).show(name, traceId),
                 view -> {
                     waterfall.set(view);
                     waterfallModel.show(name, view);
                     lastOpenNanos = System.nanoTime() - openStarted;
+                    if (searches != searchesAtOpen) {
+                        return; // a later search owns the message line (its result or its error)
+                    }
                     message.set("trace " + view.traceId() + ": " + view.spanCount() + " spans, "
                             + String.format(Locale.ROOT, "%.3f ms", view.durationMs())
                             + (view.warnings().isEmpty() ? "" : ", " + view.warnings().size() + " warnings: "
