@@ -9,22 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.inquest.analysis.slice.Slice;
 import org.inquest.analysis.slice.SliceResolver;
-import org.inquest.connectors.catalog.Catalog;
-import org.inquest.connectors.catalog.ColumnInfo;
-import org.inquest.connectors.catalog.ColumnRole;
-import org.inquest.connectors.catalog.FeatureKind;
-import org.inquest.connectors.catalog.SqlTypes;
 import org.inquest.connectors.catalog.TableInfo;
 import org.inquest.connectors.error.UsageException;
 import org.inquest.connectors.workspace.Workspace;
@@ -48,44 +40,11 @@ class DataQualityTest {
 
     @BeforeAll
     static void load() throws Exception {
-        workspace = Workspace.open(dir.resolve("quality.duckdb"));
-        try (Statement s = workspace.connection().createStatement()) {
-            s.execute("CREATE TABLE reference (id INTEGER, ts TIMESTAMP, amount DOUBLE, age INTEGER, country VARCHAR,"
-                    + " flag BOOLEAN, only_ref VARCHAR, changed INTEGER, const_col INTEGER)");
-            s.execute("CREATE TABLE current (id INTEGER, ts TIMESTAMP, amount DOUBLE, age INTEGER, country VARCHAR,"
-                    + " flag BOOLEAN, changed VARCHAR, const_col INTEGER, only_cur INTEGER)");
-            s.execute("INSERT INTO reference SELECT * FROM read_csv('" + copy("reference.csv") + "', header = true,"
-                    + " all_varchar = true)");
-            s.execute("INSERT INTO current SELECT * FROM read_csv('" + copy("current.csv") + "', header = true,"
-                    + " all_varchar = true)");
-        }
-        Catalog catalog = new Catalog(workspace.connection());
-        for (String table : List.of("reference", "current")) {
-            List<ColumnInfo> columns = new ArrayList<>();
-            for (ColumnInfo c : catalog.table(table).columns()) {
-                ColumnRole role = c.name().equals("id") ? ColumnRole.ID
-                        : c.name().equals("ts") ? ColumnRole.TIMESTAMP : ColumnRole.FEATURE;
-                FeatureKind kind = role != ColumnRole.FEATURE ? null
-                        : SqlTypes.isNumeric(c.sqlType()) ? FeatureKind.NUMERICAL : FeatureKind.CATEGORICAL;
-                columns.add(new ColumnInfo(c.name(), c.sqlType(), role, kind));
-            }
-            catalog.saveTable(table, "predictions", columns);
-        }
-        try (InputStream in = DataQualityTest.class.getResourceAsStream("/quality/expected.json")) {
-            expected = new ObjectMapper().readTree(in);
-        }
+        workspace = QualityFixture.open(dir, "quality.duckdb");
+        expected = QualityFixture.expected();
         SliceResolver slices = new SliceResolver(workspace.connection());
         report = DataQuality.compare(workspace.connection(), slices.resolve("reference", null),
                 slices.resolve("current", null));
-    }
-
-    /** DuckDB reads the CSV itself; the path is a temp file we created, quotes doubled all the same. */
-    private static String copy(String resource) throws IOException {
-        Path target = dir.resolve(resource);
-        try (InputStream in = DataQualityTest.class.getResourceAsStream("/quality/" + resource)) {
-            Files.copy(in, target);
-        }
-        return target.toString().replace("'", "''");
     }
 
     @AfterAll

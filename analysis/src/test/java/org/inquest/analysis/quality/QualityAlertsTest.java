@@ -4,23 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import org.inquest.analysis.slice.Slice;
 import org.inquest.analysis.slice.SliceResolver;
-import org.inquest.connectors.catalog.Catalog;
-import org.inquest.connectors.catalog.ColumnInfo;
-import org.inquest.connectors.catalog.ColumnRole;
-import org.inquest.connectors.catalog.FeatureKind;
-import org.inquest.connectors.catalog.SqlTypes;
 import org.inquest.connectors.workspace.Workspace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,37 +27,7 @@ class QualityAlertsTest {
 
     @BeforeAll
     static void load() throws Exception {
-        workspace = Workspace.open(dir.resolve("alerts.duckdb"));
-        try (Statement s = workspace.connection().createStatement()) {
-            s.execute("CREATE TABLE reference (id INTEGER, ts TIMESTAMP, amount DOUBLE, age INTEGER, country VARCHAR,"
-                    + " flag BOOLEAN, only_ref VARCHAR, changed INTEGER, const_col INTEGER)");
-            s.execute("CREATE TABLE current (id INTEGER, ts TIMESTAMP, amount DOUBLE, age INTEGER, country VARCHAR,"
-                    + " flag BOOLEAN, changed VARCHAR, const_col INTEGER, only_cur INTEGER)");
-            s.execute("INSERT INTO reference SELECT * FROM read_csv('" + copy("reference.csv") + "', header = true,"
-                    + " all_varchar = true)");
-            s.execute("INSERT INTO current SELECT * FROM read_csv('" + copy("current.csv") + "', header = true,"
-                    + " all_varchar = true)");
-        }
-        Catalog catalog = new Catalog(workspace.connection());
-        for (String table : List.of("reference", "current")) {
-            List<ColumnInfo> columns = new ArrayList<>();
-            for (ColumnInfo c : catalog.table(table).columns()) {
-                ColumnRole role = c.name().equals("id") ? ColumnRole.ID
-                        : c.name().equals("ts") ? ColumnRole.TIMESTAMP : ColumnRole.FEATURE;
-                FeatureKind kind = role != ColumnRole.FEATURE ? null
-                        : SqlTypes.isNumeric(c.sqlType()) ? FeatureKind.NUMERICAL : FeatureKind.CATEGORICAL;
-                columns.add(new ColumnInfo(c.name(), c.sqlType(), role, kind));
-            }
-            catalog.saveTable(table, "predictions", columns);
-        }
-    }
-
-    private static String copy(String resource) throws IOException {
-        Path target = dir.resolve(resource);
-        try (InputStream in = QualityAlertsTest.class.getResourceAsStream("/quality/" + resource)) {
-            Files.copy(in, target);
-        }
-        return target.toString().replace("'", "''");
+        workspace = QualityFixture.open(dir, "alerts.duckdb");
     }
 
     @AfterAll
@@ -85,15 +43,12 @@ class QualityAlertsTest {
     }
 
     @Test
-    void twoTablesGiveTheFixturesSeveritiesAndTheReportsFindings() throws IOException {
+    void twoTablesGiveTheFixturesSeveritiesAndTheReportsFindings() {
         SliceResolver slices = new SliceResolver(workspace.connection());
         Slice ref = slices.resolve("reference", null);
         Slice cur = slices.resolve("current", null);
         assertSameGrades(ref, cur);
-        JsonNode expected;
-        try (InputStream in = QualityAlertsTest.class.getResourceAsStream("/quality/expected.json")) {
-            expected = new ObjectMapper().readTree(in);
-        }
+        JsonNode expected = QualityFixture.expected();
         QualityAlerts fast = QualityAlerts.compare(workspace.connection(),
                 QualityAlerts.reference(workspace.connection(), ref), cur);
         Iterator<Map.Entry<String, JsonNode>> it = expected.get("columns").fields();
