@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,7 @@ import org.inquest.analysis.performance.TaskDetector;
 import org.inquest.analysis.performance.TaskKind;
 import org.inquest.analysis.segments.RootCause;
 import org.inquest.analysis.segments.RootCauseAnalyzer;
+import org.inquest.analysis.segments.RootCausePlan;
 import org.inquest.analysis.segments.SegmentCandidates;
 import org.inquest.analysis.segments.SegmentMetric;
 import org.inquest.analysis.segments.SegmentMetrics;
@@ -48,11 +48,6 @@ import org.inquest.connectors.error.UsageException;
  * aggregate query (or few) in DuckDB; nothing here touches rows.
  */
 public final class ReportBuilder {
-    /** A feature whose null share moves by at least this much gets a root-cause ranking of its own. */
-    static final double NULL_SHARE_CHANGE = 0.05;
-    /** How many drifted features (by PSI) get a root-cause ranking. */
-    static final int DRIFT_ROOT_CAUSES = 3;
-
     private final Connection connection;
     private final PhaseTimes times = new PhaseTimes();
 
@@ -172,25 +167,9 @@ public final class ReportBuilder {
                                        QualityReport quality, Redactor redactor) {
         SegmentMetrics factory = new SegmentMetrics(connection, redactor::value);
         long t0 = System.nanoTime();
-        List<SegmentMetric> metrics = new ArrayList<>();
-        factory.quality(columns, task, threshold).ifPresent(metrics::add);
-        if (task == TaskKind.BINARY) {
-            factory.positiveRate(columns, threshold).ifPresent(metrics::add);
-            factory.meanScore(columns).ifPresent(metrics::add);
-        }
-        if (latency != null) {
-            // The latency section's reference p95 is the same quantile_cont: no second query.
-            factory.latencyP95(reference, latency.reference().p95()).ifPresent(metrics::add);
-        }
-        for (FeatureDrift f : drift.features()) {
-            if (Math.abs(f.currentNulls() - f.referenceNulls()) >= NULL_SHARE_CHANGE) {
-                metrics.add(factory.nullShare(reference.table(), f.name()));
-            }
-        }
-        drift.features().stream().filter(FeatureDrift::drifted)
-                .filter(f -> Math.abs(f.currentNulls() - f.referenceNulls()) < NULL_SHARE_CHANGE)
-                .sorted(Comparator.comparingDouble((FeatureDrift f) -> -psi(f))).limit(DRIFT_ROOT_CAUSES)
-                .forEach(f -> metrics.add(factory.drift(reference, current, f.name())));
+        // The latency section's reference p95 is the same quantile_cont: no second query.
+        List<SegmentMetric> metrics = RootCausePlan.metrics(factory, reference, current, columns, task, threshold,
+                latency == null ? null : latency.reference().p95(), drift);
         times.add("root cause: metrics", t0);
         // Exact distinct counts from the quality section: candidates and the plan need no estimate of their own.
         Map<String, Long> distinct = new java.util.HashMap<>();
@@ -202,24 +181,12 @@ public final class ReportBuilder {
         }
         List<String> candidates = times.time("root cause: candidate columns",
                 () -> new SegmentCandidates(connection).find(reference, current, distinct));
-        // Numerical features are cut at the reference deciles drift already computed (its histogram's edges).
-        Map<String, double[]> bins = new java.util.LinkedHashMap<>();
-        for (FeatureDrift f : drift.features()) {
-            if ("numerical".equals(f.kind()) && f.histogram() != null && f.histogram().edges() != null
-                    && !f.histogram().edges().isEmpty() && reference.table().column(f.name()).isPresent()) {
-                bins.put(f.name(), f.histogram().edges().stream().mapToDouble(Double::doubleValue).toArray());
-            }
-        }
+        Map<String, double[]> bins = RootCausePlan.bins(drift, reference);
         if (candidates.isEmpty() && bins.isEmpty()) {
             return List.of();
         }
         return times.time("root cause: segments", () -> new RootCauseAnalyzer(connection).analyze(reference, current,
                 metrics, new RootCauseAnalyzer.SegmentColumns(candidates, distinct, bins)));
-    }
-
-    private static double psi(FeatureDrift f) {
-        Double psi = f.metrics() == null ? null : f.metrics().get("psi");
-        return psi == null ? 0 : psi;
     }
 
     /** The drift result as the report shows it: filters and histogram categories of redacted columns pseudonymised. */

@@ -148,8 +148,8 @@ class DemoWorkflowUiTest {
         @SuppressWarnings("unchecked")
         TableView<List<Object>> table = robot.lookup("#segments-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
-        String segment = table.getItems().get(0).get(1).toString(); // e.g. "region=EU"
-        String column = segment.split("[=&]")[0].trim();
+        String segment = table.getItems().get(0).get(1).toString();
+        String column = segment.split("[=&]| in ")[0].trim(); // "region=EU" or "income in (42000, 58000]"
         SliceSpec before = workbench.slices().appliedProperty().get();
         java.util.function.Supplier<java.util.Optional<javafx.scene.control.TableRow>> firstRow = () -> robot.from(table)
                 .lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()

@@ -1,5 +1,6 @@
 package org.inquest.app.ui.segments;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,10 +13,12 @@ import org.inquest.analysis.performance.ModelColumns;
 import org.inquest.analysis.segments.Contribution;
 import org.inquest.analysis.segments.RootCause;
 import org.inquest.analysis.segments.RootCauseAnalyzer;
+import org.inquest.analysis.segments.RootCausePlan;
 import org.inquest.analysis.segments.Segment;
 import org.inquest.analysis.segments.SegmentCandidates;
 import org.inquest.analysis.segments.SegmentMetric;
 import org.inquest.analysis.segments.SegmentMetrics;
+import org.inquest.analysis.slice.Slice;
 import org.inquest.app.ui.analysis.IncidentService;
 import org.inquest.app.ui.analysis.IncidentSnapshot;
 import org.inquest.app.ui.common.ResultGrid;
@@ -62,21 +65,19 @@ public final class SegmentsViewModel {
         loaded = true;
         state.set("Ranking segments…");
         latest.submit(runner, "Ranking segments", ctx -> {
-            SegmentMetrics m = new SegmentMetrics(ctx.connection());
-            ModelColumns cols = ModelColumns.of(s.current().table());
-            List<SegmentMetric> metrics = new ArrayList<>();
-            if (ModelColumns.of(s.reference().table()).label().isPresent()) {
-                m.quality(cols, s.task(), IncidentService.THRESHOLD).ifPresent(metrics::add);
+            // The report's plan (metrics and numerical ranges), so both rank the same segments for the same slices.
+            Slice ref = s.reference();
+            Slice cur = s.current();
+            Double refP95 = s.referenceLatency() == null ? null : s.referenceLatency().p95();
+            List<SegmentMetric> metrics = RootCausePlan.metrics(new SegmentMetrics(ctx.connection()), ref, cur,
+                    ModelColumns.of(ref.table()), s.task(), IncidentService.THRESHOLD, refP95, s.drift());
+            List<String> columns = new SegmentCandidates(ctx.connection()).find(ref, cur);
+            Map<String, double[]> bins = RootCausePlan.bins(s.drift(), ref);
+            if (columns.isEmpty() && bins.isEmpty()) {
+                return List.<RootCause>of();
             }
-            if (s.reference().table().columnWithRole(org.inquest.connectors.catalog.ColumnRole.LATENCY_MS)
-                    .isPresent()) {
-                m.latencyP95(s.reference()).ifPresent(metrics::add);
-            }
-            if (ModelColumns.of(s.reference().table()).score().isPresent()) {
-                m.meanScore(cols).ifPresent(metrics::add);
-            }
-            List<String> columns = new SegmentCandidates(ctx.connection()).find(s.reference(), s.current());
-            return new RootCauseAnalyzer(ctx.connection()).analyze(s.reference(), s.current(), metrics, columns);
+            return new RootCauseAnalyzer(ctx.connection()).analyze(ref, cur, metrics,
+                    new RootCauseAnalyzer.SegmentColumns(columns, Map.of(), bins));
         }, this::showCauses, e -> state.set("Failed: " + Errors.oneLine(e)));
     }
 
@@ -101,13 +102,21 @@ public final class SegmentsViewModel {
         if (index < 0 || index >= rowSegments.size()) {
             return null;
         }
+        return condition(rowSegments.get(index), table);
+    }
+
+    /** The filter-language condition selecting exactly the rows of {@code segment} in {@code table}. */
+    static String condition(Segment segment, TableInfo table) {
         List<String> parts = new ArrayList<>();
-        for (Map.Entry<String, String> e : rowSegments.get(index).conditions().entrySet()) {
+        for (Map.Entry<String, String> e : segment.conditions().entrySet()) {
             String column = e.getKey();
             String value = e.getValue();
             boolean numeric = table != null && table.column(column).map(c -> c.isNumericType()).orElse(false);
+            Segment.Bin bin = segment.bins().get(column);
             if (Segment.NULL_VALUE.equals(value)) {
                 parts.add(FilterText.column(column) + " IS NULL");
+            } else if (bin != null) {
+                parts.add(range(column, bin));
             } else if (numeric) {
                 parts.add(FilterText.column(column) + " = " + value);
             } else {
@@ -115,6 +124,23 @@ public final class SegmentsViewModel {
             }
         }
         return String.join(" AND ", parts);
+    }
+
+    /** A range (lower, upper] as {@code col > lower AND col <= upper}, an unbounded side left out. */
+    private static String range(String column, Segment.Bin bin) {
+        List<String> bounds = new ArrayList<>();
+        if (bin.lower() != null) {
+            bounds.add(FilterText.column(column) + " > " + number(bin.lower()));
+        }
+        if (bin.upper() != null) {
+            bounds.add(FilterText.column(column) + " <= " + number(bin.upper()));
+        }
+        return String.join(" AND ", bounds);
+    }
+
+    /** The shortest decimal text that reads back as the same double: the filter selects exactly the ranked rows. */
+    private static String number(double v) {
+        return BigDecimal.valueOf(v).toPlainString();
     }
 
     public ObjectProperty<ResultGrid> gridProperty() {
