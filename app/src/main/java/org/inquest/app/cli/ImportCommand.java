@@ -162,6 +162,9 @@ public final class ImportCommand implements Callable<Integer> {
             file.put("quarantined", f.rowsQuarantined());
             file.put("size_bytes", f.sizeBytes());
             file.put("sha256", f.sha256());
+            if (f.cutLine() > 0) {
+                file.put("truncated_line", f.cutLine());
+            }
         }
         if (traceWarnings != null) {
             ObjectNode w = root.putObject("warnings");
@@ -178,6 +181,9 @@ public final class ImportCommand implements Callable<Integer> {
         for (FileOutcome f : result.files()) {
             out.printf(Locale.ROOT, "imported %s (%s): %,d rows, %,d quarantined%n", f.file(), f.format().wireName(),
                     f.rowsAccepted(), f.rowsQuarantined());
+            if (f.cutLine() > 0) {
+                out.println(cutWarning(f));
+            }
         }
         var t = result.table();
         out.printf(Locale.ROOT, "table %s (%s): %,d rows, %d columns%n", t.name(), t.kind(), t.rows(),
@@ -193,6 +199,12 @@ public final class ImportCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "see what was set aside: inquest quarantine --workspace %s --table %s%n",
                     workspace, t.name());
         }
+    }
+
+    /** The warning for a file that ends inside its last line (a writer stopped mid-line): one line, naming both. */
+    static String cutWarning(FileOutcome f) {
+        return String.format(Locale.ROOT, "warning: %s: line %d: truncated JSON (file ends mid-object): that line is"
+                + " quarantined, the lines before it are imported", f.file(), f.cutLine());
     }
 
     /** Prints DuckDB's progress on stderr while a long statement runs (about once a second). */

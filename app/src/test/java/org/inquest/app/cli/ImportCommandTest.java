@@ -66,6 +66,45 @@ class ImportCommandTest {
     }
 
     @Test
+    void aJsonLinesFileCutInItsLastLineImportsTheRestWithAWarning() throws Exception {
+        String span = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"%032x\",\"spanId\":"
+                + "\"%016x\",\"name\":\"s\",\"startTimeUnixNano\":\"1000\",\"endTimeUnixNano\":\"2000\"}]}]}]}\n";
+        Path traces = csv("otel.jsonl", String.format(span, 1, 1) + String.format(span, 2, 2)
+                + String.format(span, 3, 3).substring(0, 40));
+        Path ws = dir.resolve("w.duckdb");
+        CliRun text = CliRun.of("import", "--workspace", ws.toString(), "--table", "spans", "--kind", "traces",
+                traces.toString());
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains(": 2 rows, 1 quarantined"), text.out());
+        assertTrue(text.out().contains("warning: " + traces.toAbsolutePath() + ": line 3: truncated JSON (file ends"
+                + " mid-object): that line is quarantined, the lines before it are imported"), text.out());
+        Path predictions = csv("p.jsonl", "{\"id\": 1, \"score\": 0.5}\n{\"id\": 2, \"score\": 0.2");
+        CliRun json = CliRun.of("import", "--workspace", ws.toString(), "--table", "p", "--json",
+                predictions.toString());
+        assertEquals(0, json.code(), json.err());
+        JsonNode file = new ObjectMapper().readTree(json.out()).get("files").get(0);
+        assertEquals(1, file.get("rows").asLong());
+        assertEquals(1, file.get("quarantined").asLong());
+        assertEquals(2, file.get("truncated_line").asLong());
+        CliRun quarantine = CliRun.of("quarantine", "--workspace", ws.toString(), "--table", "p");
+        assertTrue(quarantine.out().contains("truncated JSON (file ends mid-object at column 23)"), quarantine.out());
+    }
+
+    @Test
+    void aCutJsonDocumentIsRefusedAndTheWorkspaceIsUntouched() throws Exception {
+        Path ws = dir.resolve("w.duckdb");
+        Path good = csv("good.csv", "id,score\n1,0.5\n");
+        assertEquals(0, CliRun.of("import", "--workspace", ws.toString(), "--table", "t", good.toString()).code());
+        byte[] before = Files.readAllBytes(ws);
+        Path cut = csv("one.json", "{\"id\": 2, \"score\": 0.");
+        CliRun run = CliRun.of("import", "--workspace", ws.toString(), "--table", "t", good.toString(), cut.toString());
+        assertEquals(3, run.code());
+        assertEquals("inquest: " + cut + ": line 1, column 21: truncated JSON (the file ends inside a value that is"
+                + " never closed)", run.err().strip());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(ws)), "the workspace file is unchanged");
+    }
+
+    @Test
     void exitCodesFollowTheContract() throws Exception {
         Path ws = dir.resolve("w.duckdb");
         Path good = csv("good.csv", "id,score\n1,0.5\n");

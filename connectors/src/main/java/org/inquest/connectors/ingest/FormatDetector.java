@@ -57,11 +57,12 @@ public final class FormatDetector {
                 throw new InputException(file + ": binary content that is not Parquet; expected CSV, Parquet or JSON");
             }
             byte first = head[start];
-            if (first == '[') {
-                return SourceFormat.JSON;
+            if (first == '{' && firstLineIsWholeJson(head, start)) {
+                return SourceFormat.JSON_LINES;
             }
-            if (first == '{') {
-                return firstLineIsWholeJson(head, start) ? SourceFormat.JSON_LINES : SourceFormat.JSON;
+            if (first == '[' || first == '{') {
+                requireClosed(file, size);
+                return SourceFormat.JSON;
             }
             if (extension.equals("json") || extension.equals("jsonl") || extension.equals("ndjson")) {
                 throw new InputException(file + ": not JSON (the first character is '" + (char) first + "')");
@@ -69,6 +70,22 @@ public final class FormatDetector {
             return SourceFormat.CSV;
         } catch (IOException e) {
             throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a JSON document whose last non-blank character does not close it: the file was cut (a JSON Lines
+     * file's cut last line is quarantined instead, so it is not checked here). Reads at most the last 64 KiB.
+     */
+    private static void requireClosed(Path file, long size) throws IOException {
+        byte[] tail = tail(file, (int) Math.min(size, SAMPLE));
+        int i = tail.length - 1;
+        while (i >= 0 && (tail[i] == ' ' || tail[i] == '\t' || tail[i] == '\r' || tail[i] == '\n')) {
+            i--;
+        }
+        if (i >= 0 && tail[i] != '}' && tail[i] != ']') {
+            throw new InputException(file + ": " + FilePosition.of(file, size - tail.length + i)
+                    + ": truncated JSON (the file ends inside a value that is never closed)");
         }
     }
 

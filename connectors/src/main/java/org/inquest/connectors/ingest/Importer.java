@@ -9,6 +9,7 @@ import org.inquest.connectors.catalog.Catalog;
 import org.inquest.connectors.error.InputException;
 import org.inquest.connectors.error.UsageException;
 import org.inquest.connectors.timing.PhaseTimer;
+import org.inquest.connectors.traces.JsonLines;
 import org.inquest.connectors.workspace.MetadataSchema;
 import org.inquest.connectors.workspace.Workspace;
 
@@ -86,6 +87,10 @@ public final class Importer {
             cancel.check();
             long importId = sql.scalarLong("SELECT nextval('" + MetadataSchema.SCHEMA + ".import_ids')");
             FileOutcome outcome = importer.importFile(session, file, importId);
+            if (outcome.rowsQuarantined() > 0) {
+                outcome = outcome.withCutLine(sql.scalarLong("SELECT min(line) FROM " + MetadataSchema.QUARANTINE
+                        + " WHERE import_id = ? AND starts_with(reason, ?)", importId, JsonLines.CUT_AT_END));
+            }
             sql.update("INSERT INTO " + MetadataSchema.IMPORTS + " VALUES (?, ?, ?, ?, ?, now(), ?, ?, ?, ?)",
                     importId, session.table(), file.toString(), outcome.sizeBytes(), outcome.sha256(),
                     session.kind().wireName(), outcome.format().wireName(), outcome.rowsAccepted(),

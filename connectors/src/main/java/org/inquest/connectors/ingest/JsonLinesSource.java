@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.inquest.connectors.error.InputException;
+import org.inquest.connectors.traces.JsonLines;
 import org.inquest.connectors.workspace.Workspace;
 
 /**
@@ -16,7 +17,8 @@ import org.inquest.connectors.workspace.Workspace;
  * reader splits the file into raw lines (no quoting, a delimiter JSON text cannot contain unescaped), then DuckDB's
  * JSON functions parse the valid object lines with the schema merged over all of them
  * ({@code json_group_structure}). A line's ordinal is its
- * index among the raw lines, so its line number is exact.
+ * index among the raw lines, so its line number is exact. A last line the file ends inside (a writer killed
+ * mid-line) is quarantined as truncated JSON, as the trace reader does (ADR 0074).
  */
 final class JsonLinesSource extends TempTableSource {
     private static final String LINES = "inquest_lines";
@@ -27,10 +29,16 @@ final class JsonLinesSource extends TempTableSource {
     private final ReaderRejects rejects;
     private final String lineOrdinal;
 
-    private JsonLinesSource(Path file, List<SourceColumn> columns, ReaderRejects rejects, long base) {
+    /** The ordinal of the last line when the file ends inside it (-1: it does not), and where the text runs out. */
+    private final long cutOrdinal;
+    private final int cutColumn;
+
+    private JsonLinesSource(Path file, List<SourceColumn> columns, ReaderRejects rejects, long base, long[] cut) {
         super(file, SourceFormat.JSON_LINES, columns);
         this.lineOrdinal = CsvSource.ordinal("src", base);
         this.rejects = rejects;
+        this.cutOrdinal = cut[0];
+        this.cutColumn = (int) cut[1];
     }
 
     static JsonLinesSource open(SqlRunner sql, Path file) {
@@ -53,6 +61,7 @@ final class JsonLinesSource extends TempTableSource {
             new ObjectMapper().readTree(structureText.toString()).fields().forEachRemaining(
                     field -> structure.put(field.getKey(), storedType(field.getValue())));
             long base = CsvSource.baseRowid(sql, LINES);
+            long[] cut = cutLastLine(sql, base);
             sql.tracked("CREATE TEMP TABLE " + STAGE + " AS SELECT " + CsvSource.ordinal(LINES, base) + " AS \"" + ORDINAL + "\", line AS \"" + RAW
                     + "\", unnest(json_transform(line, ?)) FROM " + LINES + " WHERE " + IS_OBJECT,
                     List.of(structure.toString()));
@@ -62,10 +71,25 @@ final class JsonLinesSource extends TempTableSource {
                     columns.add(c);
                 }
             }
-            return new JsonLinesSource(file, List.copyOf(columns), rejects, base);
+            return new JsonLinesSource(file, List.copyOf(columns), rejects, base, cut);
         } catch (SQLException | java.io.IOException e) {
             throw new InputException(file + ": unreadable JSON Lines: " + Workspace.firstLine(e.getMessage()), e);
         }
+    }
+
+    /**
+     * {ordinal, column} of the last non-blank line when it is the cut-off beginning of a JSON value — the tail of a
+     * write that never finished, as a process killed while appending leaves it — else {-1, 0}. Only that one line's
+     * text comes to Java, and only when DuckDB finds it invalid.
+     */
+    private static long[] cutLastLine(SqlRunner sql, long base) throws SQLException {
+        List<Object[]> last = sql.rows("SELECT " + CsvSource.ordinal(LINES, base) + ", line FROM " + LINES
+                + " WHERE trim(coalesce(line, '')) <> '' ORDER BY rowid DESC LIMIT 1");
+        if (last.isEmpty() || Boolean.TRUE.equals(sql.rows("SELECT json_valid(?)", last.get(0)[1]).get(0)[0])) {
+            return new long[] {-1, 0};
+        }
+        int column = JsonLines.cutColumn(last.get(0)[1].toString());
+        return column == 0 ? new long[] {-1, 0} : new long[] {((Number) last.get(0)[0]).longValue(), column};
     }
 
     /**
@@ -96,8 +120,9 @@ final class JsonLinesSource extends TempTableSource {
     @Override
     public void addUnparsedRows(SqlRunner sql) throws SQLException {
         sql.update("INSERT INTO " + QuarantineWriter.BAD + " SELECT " + lineOrdinal + ", NULL, CASE WHEN json_valid(line)"
-                + " THEN 'not a JSON object' ELSE 'malformed JSON' END, line FROM " + LINES
-                + " AS src WHERE trim(coalesce(line, '')) <> '' AND NOT (" + IS_OBJECT + ")");
+                + " THEN 'not a JSON object' WHEN " + lineOrdinal + " = ? THEN ? ELSE 'malformed JSON' END, line FROM "
+                + LINES + " AS src WHERE trim(coalesce(line, '')) <> '' AND NOT (" + IS_OBJECT + ")", cutOrdinal,
+                JsonLines.cutReason(true, cutColumn));
     }
 
     @Override

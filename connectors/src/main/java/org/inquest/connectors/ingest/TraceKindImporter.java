@@ -1,14 +1,13 @@
 package org.inquest.connectors.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.duckdb.DuckDBConnection;
 import org.inquest.connectors.error.InputException;
+import org.inquest.connectors.traces.JsonLines;
 import org.inquest.connectors.traces.TraceFileLoader;
 import org.inquest.connectors.traces.TraceFormat;
 
@@ -20,9 +19,11 @@ final class TraceKindImporter implements KindImporter {
     private static final int EDGE = 4096;
 
     /**
-     * Refuses, before anything is imported, a file that is empty, does not start with a JSON object, or does not end
-     * with one (the usual sign of a truncated export), naming the line and column. Deeper damage is found while
-     * streaming: the file's transaction is rolled back then (a bad line of a JSON Lines file is quarantined).
+     * Refuses, before anything is imported, a file that is empty or does not start with a JSON object, and a JSON
+     * document that does not end with one (the usual sign of a truncated export), naming the line and column. The
+     * end of a JSON Lines file is not checked here: its cut last line is quarantined while streaming like any other
+     * bad line (ADR 0074), so a collector killed mid-write loses one request, not the file. Deeper damage is found
+     * while streaming: the file's transaction is rolled back then.
      */
     @Override
     public void preflight(ImportSession session, Path file) {
@@ -37,12 +38,12 @@ final class TraceKindImporter implements KindImporter {
             }
             int firstByte = byteAt(in, first);
             if (firstByte != '{') {
-                throw new InputException(file + ": " + position(file, first) + ": not a trace file (expected a JSON"
+                throw new InputException(file + ": " + FilePosition.of(file, first) + ": not a trace file (expected a JSON"
                         + " object at the start, found '" + (char) firstByte + "')");
             }
             long last = firstNonSpace(in, Math.max(0, length - EDGE), length, false);
-            if (byteAt(in, last) != '}') {
-                throw new InputException(file + ": " + position(file, last) + ": truncated (the file ends inside a"
+            if (byteAt(in, last) != '}' && !JsonLines.detect(file)) {
+                throw new InputException(file + ": " + FilePosition.of(file, last) + ": truncated (the file ends inside a"
                         + " JSON object that is never closed)");
             }
         } catch (IOException e) {
@@ -72,21 +73,6 @@ final class TraceKindImporter implements KindImporter {
     private static int byteAt(RandomAccessFile in, long offset) throws IOException {
         in.seek(offset);
         return in.read();
-    }
-
-    /** "line L, column C" (1-based, columns in bytes) of a byte offset; reads the file up to it. */
-    private static String position(Path file, long offset) throws IOException {
-        long line = 1;
-        long lineStart = 0;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            for (long i = 0; i < offset; i++) {
-                if (in.read() == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-        }
-        return "line " + line + ", column " + (offset - lineStart + 1);
     }
 
     @Override

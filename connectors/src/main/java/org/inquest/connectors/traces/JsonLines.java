@@ -1,5 +1,8 @@
 package org.inquest.connectors.traces;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +18,36 @@ import java.util.Locale;
  */
 public final class JsonLines {
     private JsonLines() {
+    }
+
+    /** How the quarantine's reason for a JSON Lines file's cut last line starts, whatever the kind of table. */
+    public static final String CUT_AT_END = "truncated JSON (file ends mid-object";
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    /**
+     * The reason a line that ends inside a JSON value is quarantined: at the end of the file it is the tail of a
+     * write that never finished (a collector killed mid-line), elsewhere a torn line. {@code column} is where the
+     * input ran out (1-based).
+     */
+    public static String cutReason(boolean endOfFile, int column) {
+        return (endOfFile ? CUT_AT_END : "truncated JSON (line ends mid-object") + " at column " + column + ")";
+    }
+
+    /**
+     * Where {@code line} runs out inside a JSON value (the 1-based column after its last character), or 0 when it
+     * is not a cut-off beginning of JSON: it parses, or it fails on a character before its end.
+     */
+    public static int cutColumn(String line) {
+        try (JsonParser p = FACTORY.createParser(line)) {
+            while (p.nextToken() != null) {
+                // read to the end or the first fault
+            }
+            return 0;
+        } catch (JsonEOFException e) {
+            return e.getLocation() == null ? line.length() + 1 : e.getLocation().getColumnNr();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     public static boolean detect(Path file) throws IOException {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +75,10 @@ public final class TraceFileReader {
         long firstBadLine = 0;
         String firstProblem = null;
         long number = 0;
+        // A line cut short is held back until the next non-blank line shows whether the file went on after it.
+        long cutLine = 0;
+        String cutRaw = null;
+        int cutColumn = 0;
         while (lines.next()) {
             number++;
             byte[] bytes = lines.buffer();
@@ -87,8 +92,13 @@ public final class TraceFileReader {
             if (blank(bytes, from, length)) {
                 continue;
             }
+            if (cutRaw != null) {
+                sink.reject(cutLine, cutRaw, JsonLines.cutReason(false, cutColumn));
+                cutRaw = null;
+            }
             buffer.begin(number);
             String problem = null;
+            int cutAt = 0;
             TraceFormat format = null;
             try (JsonParser p = factory.createParser(bytes, from, length)) {
                 JsonToken t;
@@ -100,6 +110,9 @@ public final class TraceFileReader {
                     }
                     format = format == null ? f : format;
                 }
+            } catch (JsonEOFException e) {
+                cutAt = e.getLocation() == null ? length + 1 : e.getLocation().getColumnNr();
+                problem = JsonLines.cutReason(false, cutAt);
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation();
                 problem = "not valid JSON at column " + (at == null ? -1 : at.getColumnNr()) + ": " + message(e);
@@ -111,11 +124,23 @@ public final class TraceFileReader {
                 first = first == null ? format : first;
             } else {
                 buffer.discard();
-                sink.reject(number, raw(bytes, from, length), problem);
+                if (cutAt > 0) {
+                    cutLine = number;
+                    cutRaw = raw(bytes, from, length);
+                    cutColumn = cutAt;
+                } else {
+                    sink.reject(number, raw(bytes, from, length), problem);
+                }
                 if (firstProblem == null) {
                     firstBadLine = number;
                     firstProblem = problem;
                 }
+            }
+        }
+        if (cutRaw != null) {
+            sink.reject(cutLine, cutRaw, JsonLines.cutReason(true, cutColumn));
+            if (cutLine == firstBadLine) {
+                firstProblem = JsonLines.cutReason(true, cutColumn);
             }
         }
         if (first == null) {

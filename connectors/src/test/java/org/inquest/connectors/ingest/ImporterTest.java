@@ -179,6 +179,79 @@ class ImporterTest {
     }
 
     @Test
+    void jsonLinesCutInsideTheLastLineQuarantinesThatLineOnly() throws Exception {
+        // a writer killed mid-line: no newline after the cut, which falls inside a string
+        Path cut = write(dir, "cut.jsonl", "{\"id\": 1, \"score\": 0.5}\n{\"id\": 2, \"score\": 0.25}\n"
+                + "{\"id\": 3, \"sco");
+        // ... and a cut followed by newlines: blank lines after it do not make it a torn middle line
+        Path cutThenBlank = write(dir, "cut2.jsonl", "{\"id\": 4, \"score\": 0.5}\n{\"id\": 5, \"score\":\n\n");
+        try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
+            ImportResult result = importFiles(ws, "j", cut, cutThenBlank);
+            assertEquals(3, result.rowsAccepted());
+            assertEquals(2, result.rowsQuarantined());
+            assertEquals(List.of(3L, 2L), result.files().stream().map(FileOutcome::cutLine).toList());
+            List<List<Object>> q = rows(ws, "SELECT source_path, line, reason, raw FROM inquest.quarantine"
+                    + " ORDER BY import_id");
+            // "{"id": 3, "sco" is 14 characters and "{"id": 5, "score":" 18: the input runs out just after them
+            assertEquals(List.of(cut.toAbsolutePath().toString(), 3L,
+                    "truncated JSON (file ends mid-object at column 15)", "{\"id\": 3, \"sco"), q.get(0));
+            assertEquals(List.of(cutThenBlank.toAbsolutePath().toString(), 2L,
+                    "truncated JSON (file ends mid-object at column 19)", "{\"id\": 5, \"score\":"), q.get(1));
+            assertEquals(List.of(List.of(1L), List.of(2L), List.of(4L)), rows(ws, "SELECT id FROM j ORDER BY id"));
+        }
+    }
+
+    @Test
+    void jsonLinesWithACompleteLastLineAndNoFinalNewlineImportWhole() throws Exception {
+        Path jsonl = write(dir, "p.jsonl", "{\"id\": 1, \"score\": 0.5}\n{\"id\": 2, \"score\": 0.25}");
+        try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
+            ImportResult result = importFiles(ws, "j", jsonl);
+            assertEquals(2, result.rowsAccepted());
+            assertEquals(0, result.rowsQuarantined());
+            assertEquals(0, result.files().get(0).cutLine());
+        }
+    }
+
+    @Test
+    void aMalformedLastLineThatIsNotCutIsMalformedNotTruncated() throws Exception {
+        Path jsonl = write(dir, "p.jsonl", "{\"id\": 1, \"score\": 0.5}\n{\"id\": 2, \"score\": 0.25}}");
+        try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
+            ImportResult result = importFiles(ws, "j", jsonl);
+            assertEquals(1, result.rowsAccepted());
+            assertEquals(0, result.files().get(0).cutLine());
+            assertEquals(List.of(List.of(2L, "malformed JSON")),
+                    rows(ws, "SELECT line, reason FROM inquest.quarantine"));
+        }
+    }
+
+    @Test
+    void aCutJsonDocumentOrAFileThatIsNotJsonLinesIsRefusedWhole() throws Exception {
+        Path good = write(dir, "good.jsonl", "{\"id\": 1, \"score\": 0.5}\n");
+        Path cutObject = write(dir, "one.json", "{\"id\": 1,\n \"score\": 0.5,\n \"amount\": [1, 2");
+        Path cutArray = write(dir, "many.json", "[{\"id\": 1, \"score\": 0.5},\n {\"id\": 2, \"sc");
+        Path onlyLineCut = write(dir, "only.jsonl", "{\"id\": 1, \"score\": 0.");
+        Path notJson = write(dir, "text.jsonl", "id,score\n1,0.5\n");
+        // the position named is the document's last character
+        String[][] cases = {
+            {cutObject.toString(), ": line 3, column 16: truncated JSON (the file ends inside a value that is never"
+                    + " closed)"},
+            {cutArray.toString(), ": line 2, column 14: truncated JSON"},
+            {onlyLineCut.toString(), ": line 1, column 21: truncated JSON"},
+            {notJson.toString(), ": not JSON (the first character is 'i')"},
+        };
+        try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
+            for (String[] c : cases) {
+                InputException e = assertThrows(InputException.class, () -> importFiles(ws, "t", good, Path.of(c[0])));
+                assertEquals(3, e.exitCode());
+                assertTrue(e.getMessage().startsWith(c[0] + c[1]), e.getMessage());
+                assertEquals(List.of(), new org.inquest.connectors.catalog.Catalog(ws.connection()).tableNames(),
+                        "refused before the good file of the batch was imported");
+                assertEquals(0, count(ws, "SELECT count(*) FROM inquest.imports"));
+            }
+        }
+    }
+
+    @Test
     void jsonArrayImports() throws Exception {
         Path json = write(dir, "a.json", "[{\"id\": 1, \"score\": 0.5}, {\"id\": 2, \"score\": 0.7}]");
         try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {

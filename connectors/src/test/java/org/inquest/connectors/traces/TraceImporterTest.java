@@ -262,7 +262,6 @@ class TraceImporterTest {
                     + " start, found '[')"},
             {"not_json.txt", "not_json.txt: line 1, column 1: not a trace file (expected a JSON object at the start,"
                     + " found 't')"},
-            {"otlp_truncated_lines.jsonl", "otlp_truncated_lines.jsonl: line 4, column 29: truncated"},
         };
         // ... or while streaming (that file's transaction rolls back; files before it stay imported).
         String[][] late = {
@@ -271,6 +270,8 @@ class TraceImporterTest {
             {"otlp_all_bad_lines.jsonl", "otlp_all_bad_lines.jsonl: line 1, column 1: no line is an OTLP request or"
                     + " a Jaeger trace (line 1: not valid JSON at column 20: Unexpected close marker '}': expected ']'"
                     + " (for Array starting at [line: 1, column: 19])"},
+            {"otlp_cut_only_line.jsonl", "otlp_cut_only_line.jsonl: line 1, column 1: no line is an OTLP request or"
+                    + " a Jaeger trace (line 1: truncated JSON (file ends mid-object at column 98))"},
         };
         for (String[][] cases : new String[][][] {early, late}) {
             for (String[] c : cases) {
@@ -330,7 +331,7 @@ class TraceImporterTest {
             assertEquals("expected a JSON object, found an array", q.get(4L)[0]);
             assertEquals("object is neither an OTLP request nor a Jaeger trace", q.get(5L)[0]);
             assertEquals("span has no spanId", q.get(6L)[0], "a bad span in a good line: that span only");
-            assertTrue(q.get(8L)[0].startsWith("not valid JSON at column 61: Unexpected end-of-input"), q.get(8L)[0]);
+            assertEquals("truncated JSON (line ends mid-object at column 61)", q.get(8L)[0]);
             assertEquals(lines.get(7), q.get(8L)[1]);
             // ordered by trace id: the Jaeger line's 64-bit id sorts after the 128-bit OTLP ids
             assertEquals(List.of("root", "child", "kept", "last", "jaeger-line"), names(ws));
@@ -359,7 +360,48 @@ class TraceImporterTest {
             ImportResult r = TraceImports.importTraces(ws, "spans", fixture("otlp_cut_line.jsonl"));
             assertEquals(1, r.rowsAccepted());
             assertEquals(1, r.rowsQuarantined());
-            assertTrue(quarantine(ws).get(2L)[0].contains("Unexpected end-of-input"));
+            assertEquals("truncated JSON (line ends mid-object at column 137)", quarantine(ws).get(2L)[0],
+                    "a torn line with lines after it: the file went on, the line did not");
+            assertEquals(0, r.files().get(0).cutLine());
+        }
+    }
+
+    @Test
+    void aCollectorKilledMidWriteLosesOnlyItsLastLine() throws Exception {
+        Path file = fixture("otlp_cut_tail.jsonl");
+        try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
+            ImportResult r = TraceImports.importTraces(ws, "spans", file);
+            assertEquals(3, r.rowsAccepted());
+            assertEquals(1, r.rowsQuarantined());
+            assertEquals(4, r.files().get(0).cutLine());
+            Map<Long, String[]> q = quarantine(ws);
+            assertEquals(List.of(4L), List.copyOf(q.keySet()));
+            // the line is 97 bytes long and stops inside a string: the input runs out at column 98
+            assertEquals("truncated JSON (file ends mid-object at column 98)", q.get(4L)[0]);
+            assertEquals(Files.readAllLines(file).get(3), q.get(4L)[1], "the cut line is kept raw");
+            assertEquals(List.of("first", "second", "third"), names(ws));
+        }
+    }
+
+    @Test
+    void blankLinesAfterACutLastLineStillMeanTheFileEndsInIt() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
+            ImportResult r = TraceImports.importTraces(ws, "spans", fixture("otlp_truncated_lines.jsonl"));
+            assertEquals(2, r.rowsAccepted(), "lines 1 and 2, one span each");
+            assertEquals(4, r.files().get(0).cutLine());
+            // line 4 is 29 characters: the input runs out just after them
+            assertEquals("truncated JSON (file ends mid-object at column 30)", quarantine(ws).get(4L)[0]);
+        }
+    }
+
+    @Test
+    void aCompleteLastLineWithoutANewlineImportsWhole() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
+            ImportResult r = TraceImports.importTraces(ws, "spans", fixture("otlp_no_final_newline.jsonl"));
+            assertEquals(2, r.rowsAccepted());
+            assertEquals(0, r.rowsQuarantined());
+            assertEquals(0, r.files().get(0).cutLine());
+            assertEquals(List.of("first", "second"), names(ws));
         }
     }
 

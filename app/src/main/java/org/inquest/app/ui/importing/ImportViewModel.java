@@ -252,8 +252,16 @@ public final class ImportViewModel {
     static String summary(ImportResult r) {
         long accepted = r.files().stream().mapToLong(FileOutcome::rowsAccepted).sum();
         long quarantined = r.files().stream().mapToLong(FileOutcome::rowsQuarantined).sum();
-        return String.format(Locale.ROOT, "Imported %,d rows into %s (%s) from %d file(s); %,d rows quarantined.",
-                accepted, r.table().name(), r.table().kind(), r.files().size(), quarantined);
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "Imported %,d rows into %s (%s) from %d file(s); %,d rows quarantined.",
+                accepted, r.table().name(), r.table().kind(), r.files().size(), quarantined));
+        for (FileOutcome f : r.files()) {
+            if (f.cutLine() > 0) {
+                text.append(String.format(Locale.ROOT, " %s ends inside line %d (truncated JSON): that line is"
+                        + " quarantined.", f.file().getFileName(), f.cutLine()));
+            }
+        }
+        return text.toString();
     }
 
     public void cancel() {
