@@ -30,7 +30,8 @@ final class FilterCompletion {
             wordStart--;
         }
         if (wordStart < at && !Lexer.isIdentifierStart(before.charAt(wordStart))) {
-            wordStart = at; // a number is being typed: nothing to complete
+            // a number is being typed: only values can complete it (no column or keyword starts with a digit)
+            return number(text, before, wordStart, at, table);
         }
         int wordEnd = at;
         while (wordEnd < text.length() && Lexer.isIdentifierPart(text.charAt(wordEnd))) {
@@ -38,6 +39,9 @@ final class FilterCompletion {
         }
         String prefix = before.substring(wordStart);
         Parser.Expectation expected = expectation(before.substring(0, wordStart));
+        if (expected.keyColumn() != null && prefix.isEmpty()) {
+            return keys(table, expected.keyColumn(), at, at, "");
+        }
         List<Suggestion> suggestions = new ArrayList<>();
         if (expected.expected().contains(Parser.COLUMN)) {
             suggestions.addAll(columns(table, prefix, false));
@@ -53,7 +57,8 @@ final class FilterCompletion {
                 addKeyword(suggestions, "DATE", prefix);
             }
         }
-        ValueType subjectType = typeOf(table, expected.subject());
+        // a keyed value's type comes from what it is compared with (ADR 0073): every operator fits
+        ValueType subjectType = expected.subjectKeyed() ? null : typeOf(table, expected.subject());
         for (String item : expected.expected()) {
             if (item.equals(Parser.COLUMN) || item.equals(Parser.VALUE)) {
                 continue;
@@ -69,7 +74,68 @@ final class FilterCompletion {
                 suggestions.add(new Suggestion(operator ? Kind.OPERATOR : Kind.PUNCTUATION, item, item, null));
             }
         }
-        return new Completion(wordStart, wordEnd, prefix, suggestions, expected.valueColumn());
+        return new Completion(wordStart, wordEnd, prefix, suggestions, expected.valueColumn(), expected.valueKey(),
+                null);
+    }
+
+    /**
+     * A key of JSON column {@code column} is being typed (after {@code column[}, in quotes from {@code from} when
+     * the quote is open). The keys themselves are the caller's to look up; the range runs through the closing
+     * {@code ']} when the text after the caret already has them, so picking a key never doubles them.
+     */
+    private static Completion keys(TableInfo table, String column, int from, int at, String typed) {
+        ColumnInfo info = columnInfo(table, column);
+        if (info == null || !KeyedValues.isJson(info.sqlType())) {
+            return new Completion(at, at, "", List.of(), null);
+        }
+        return new Completion(from, at, typed, List.of(), null, null, info.name());
+    }
+
+    /** Where a key string open at {@code open} ends with its {@code ']}, searching from {@code at}; else {@code at}. */
+    private static int keyEnd(String text, int open, int at) {
+        int i = Math.max(at, open + 1);
+        while (i < text.length()) {
+            if (text.charAt(i) == '\'') {
+                if (i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+                    i += 2;
+                    continue;
+                }
+                int j = i + 1;
+                while (j < text.length() && Character.isWhitespace(text.charAt(j))) {
+                    j++;
+                }
+                return j < text.length() && text.charAt(j) == ']' ? j + 1 : i + 1;
+            }
+            if (text.charAt(i) == ']' || text.charAt(i) == '[') {
+                return at;
+            }
+            i++;
+        }
+        return at;
+    }
+
+    /**
+     * The caret ends a number being typed (digits from {@code start}; a '.' or '-' before them belongs to it): the
+     * value column there, with the number as prefix, so known values can complete it; nothing else fits.
+     */
+    private static Completion number(String text, String before, int start, int at, TableInfo table) {
+        int from = start;
+        while (from > 0 && (Character.isDigit(before.charAt(from - 1)) || before.charAt(from - 1) == '.')) {
+            from--;
+        }
+        if (from > 0 && before.charAt(from - 1) == '-') {
+            from--;
+        }
+        int to = at;
+        while (to < text.length() && (Lexer.isIdentifierPart(text.charAt(to)) || text.charAt(to) == '.')) {
+            to++;
+        }
+        Parser.Expectation expected = expectation(before.substring(0, from));
+        if (!expected.expected().contains(Parser.VALUE)) {
+            return new Completion(at, at, "", List.of(), null);
+        }
+        return new Completion(from, to, before.substring(from), List.of(), expected.valueColumn(),
+                expected.valueKey(), null);
     }
 
     /** The caret is inside an open quote: a column name being typed, or a value (no suggestions, value column). */
@@ -85,7 +151,13 @@ final class FilterCompletion {
         }
         if (e.problem() == FilterSyntaxException.Problem.UNTERMINATED_STRING) {
             Parser.Expectation expected = expectation(before.substring(0, open));
-            return new Completion(open, at, typed.replace("''", "'"), List.of(), expected.valueColumn());
+            if (expected.keyColumn() != null) {
+                Completion c = keys(table, expected.keyColumn(), open, at, typed.replace("''", "'"));
+                return c.keyColumn() == null ? c : new Completion(open, keyEnd(text, open, at), c.prefix(),
+                        List.of(), null, null, c.keyColumn());
+            }
+            return new Completion(open, at, typed.replace("''", "'"), List.of(), expected.valueColumn(),
+                    expected.valueKey(), null);
         }
         return new Completion(at, at, "", List.of(), null);
     }
@@ -133,12 +205,17 @@ final class FilterCompletion {
     }
 
     private static ValueType typeOf(TableInfo table, String column) {
+        ColumnInfo info = columnInfo(table, column);
+        return info == null ? null : ValueType.ofSqlType(info.sqlType());
+    }
+
+    /** The column named {@code column}, by exact name first, then ignoring case (as the checker resolves). */
+    private static ColumnInfo columnInfo(TableInfo table, String column) {
         if (column == null) {
             return null;
         }
-        return table.column(column).map(c -> ValueType.ofSqlType(c.sqlType()))
-                .or(() -> table.columns().stream().filter(c -> c.name().equalsIgnoreCase(column)).findFirst()
-                        .map(c -> ValueType.ofSqlType(c.sqlType())))
+        return table.column(column)
+                .or(() -> table.columns().stream().filter(c -> c.name().equalsIgnoreCase(column)).findFirst())
                 .orElse(null);
     }
 }

@@ -58,6 +58,14 @@ final class Parser {
     /** The column just written when operators were expected at the end, for completion. */
     private String subjectAtEnd;
     private String currentSubject;
+    /** The key of the current subject ({@code column['key']}), null when it has none. */
+    private String currentKey;
+    /** The key of the subject when a value was expected at the end, for completion. */
+    private String valueKeyAtEnd;
+    /** Whether the subject written when operators were expected at the end has a key (its type is then open). */
+    private boolean subjectKeyedAtEnd;
+    /** The column whose key was expected at the end ({@code column[} then the end), for completion. */
+    private String keyColumnAtEnd;
 
     private Parser(List<Token> tokens) {
         this.tokens = tokens;
@@ -71,7 +79,11 @@ final class Parser {
     }
 
     /** What the grammar accepts after {@code prefix}: keyword/punctuation spellings plus COLUMN/VALUE markers. */
-    record Expectation(Set<String> expected, String valueColumn, String subject) {
+    record Expectation(Set<String> expected, String valueColumn, String subject, String valueKey,
+                       boolean subjectKeyed, String keyColumn) {
+        Expectation(Set<String> expected, String valueColumn, String subject) {
+            this(expected, valueColumn, subject, null, false, null);
+        }
     }
 
     static Expectation expectationAfter(String prefix) {
@@ -83,7 +95,8 @@ final class Parser {
                 return new Expectation(Set.of(), null, null);
             }
         }
-        return new Expectation(p.expectedAtEnd, p.valueColumnAtEnd, p.subjectAtEnd);
+        return new Expectation(p.expectedAtEnd, p.valueColumnAtEnd, p.subjectAtEnd, p.valueKeyAtEnd,
+                p.subjectKeyedAtEnd, p.keyColumnAtEnd);
     }
 
     private Expr filter() {
@@ -158,8 +171,10 @@ final class Parser {
             return inner;
         }
         currentSubject = null;
+        currentKey = null;
         Operand subject = operand("a column, a value, NOT or '('");
         currentSubject = subject instanceof ColumnRef c ? c.name() : null;
+        currentKey = subject instanceof ColumnRef c ? c.key() : null;
         return tail(subject);
     }
 
@@ -214,6 +229,7 @@ final class Parser {
         }
         if (current().kind() == TokenKind.EOF) {
             subjectAtEnd = currentSubject;
+            subjectKeyedAtEnd = currentKey != null;
         }
         TokenKind k = current().kind();
         if (k == TokenKind.IDENTIFIER || k == TokenKind.QUOTED_IDENTIFIER || k == TokenKind.STRING
@@ -251,6 +267,7 @@ final class Parser {
         expectAtEnd(VALUE);
         if (t.kind() == TokenKind.EOF && currentSubject != null) {
             valueColumnAtEnd = currentSubject;
+            valueKeyAtEnd = currentKey;
         }
         switch (t.kind()) {
             case IDENTIFIER -> {
@@ -301,6 +318,9 @@ final class Parser {
             return new ColumnRef(name.value(), name.span());
         }
         Token key = current();
+        if (key.kind() == TokenKind.EOF) {
+            keyColumnAtEnd = name.value();
+        }
         if (key.kind() != TokenKind.STRING) {
             throw error(key, "expected a key in single quotes after '[', found " + key.describe());
         }

@@ -77,6 +77,36 @@ class KeyedFilterOnDuckDbTest {
     }
 
     @Test
+    void completionKeysAreTheObjectsKeysByName() throws SQLException {
+        // row 6 is NULL; every key of rows 1-5, the one with a null value too
+        assertEquals(List.of("a/b~c", "at", "http.route", "http.status_code", "it's", "nested", "sampled"),
+                KeySample.keys(workspace.connection(), "spans", "attributes"));
+    }
+
+    @Test
+    void completionValuesOfAKeyAreWrittenSoTheyCompareAsStoredAndSelectTheirRows() throws SQLException {
+        List<KeySample.Value> codes = KeySample.values(workspace.connection(), "spans", "attributes",
+                "http.status_code");
+        assertEquals(List.of(new KeySample.Value("200", "200"), new KeySample.Value("404", "'404'"),
+                new KeySample.Value("503", "503"), new KeySample.Value("n/a", "'n/a'")), codes);
+        List<String> selected = new ArrayList<>();
+        for (KeySample.Value v : codes) {
+            selected.add(ids(new SliceResolver(workspace.connection()).resolve("spans",
+                    "attributes['http.status_code'] = " + v.literal())));
+        }
+        assertEquals(List.of("1", "3", "2", "5"), selected);
+        assertEquals(List.of(new KeySample.Value("false", "FALSE"), new KeySample.Value("true", "TRUE")),
+                KeySample.values(workspace.connection(), "spans", "attributes", "sampled"));
+        assertEquals(List.of(new KeySample.Value("/v1/batch", "'/v1/batch'"),
+                new KeySample.Value("/v1/score", "'/v1/score'")),
+                KeySample.values(workspace.connection(), "spans", "attributes", "http.route"), "a null is no value");
+        assertEquals(List.of(new KeySample.Value("odd", "'odd'")),
+                KeySample.values(workspace.connection(), "spans", "attributes", "a/b~c"), "read by JSON pointer");
+        assertEquals(List.of(), KeySample.values(workspace.connection(), "spans", "attributes", "nested"),
+                "an object is no value to compare with");
+    }
+
+    @Test
     void faultsAreUsageErrorsWithTheirPosition() {
         String[][] cases = {
             {"name['x'] = 'a'", "position 1: column name is VARCHAR: only a JSON column (e.g. attributes) has keys"},

@@ -1,13 +1,7 @@
 package org.inquest.app.ui.slice;
 
-import javafx.geometry.Side;
-import javafx.scene.control.ContextMenu;
-import javafx.scene.control.CustomMenuItem;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Line;
@@ -20,7 +14,6 @@ import javafx.scene.text.Text;
 final class FilterField extends StackPane {
     private final TextField field = new TextField();
     private final Line underline = new Line();
-    private final ContextMenu completions = new ContextMenu();
     private final SliceSide side;
 
     FilterField(SliceSide side, Runnable apply, String id) {
@@ -37,23 +30,10 @@ final class FilterField extends StackPane {
         side.checkProperty().addListener((o, a, c) -> showCheck(c));
         field.widthProperty().addListener((o, a, b) -> showCheck(side.checkProperty().get()));
         showCheck(side.checkProperty().get());
+        CompletionPopup completions = CompletionPopup.attach(field, side::complete);
         field.setOnAction(e -> {
             completions.hide();
             apply.run();
-        });
-        field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.SPACE && e.isShortcutDown()) {
-                complete(true);
-                e.consume();
-            }
-        });
-        field.addEventHandler(KeyEvent.KEY_TYPED, e -> {
-            String ch = e.getCharacter();
-            if (!ch.isEmpty() && (Character.isLetterOrDigit(ch.charAt(0)) || ch.equals("'") || ch.equals("_"))) {
-                complete(false);
-            } else {
-                completions.hide();
-            }
         });
     }
 
@@ -88,35 +68,5 @@ final class FilterField extends StackPane {
         Text t = new Text(s);
         t.setFont(field.getFont());
         return t.getLayoutBounds().getWidth();
-    }
-
-    private void complete(boolean explicit) {
-        // Runs after the typed character is in the text.
-        javafx.application.Platform.runLater(() -> {
-            FilterChecker.CompletionProposal p = side.complete(field.getCaretPosition());
-            if (p.items().isEmpty() || (!explicit && p.items().size() > 40)) {
-                completions.hide();
-                return;
-            }
-            completions.getItems().clear();
-            for (FilterChecker.Item item : p.items().subList(0, Math.min(30, p.items().size()))) {
-                Label label = new Label(item.label() + (item.detail() == null ? "" : "   " + item.detail()));
-                CustomMenuItem menuItem = new CustomMenuItem(label, true);
-                menuItem.setOnAction(e -> insert(p, item));
-                completions.getItems().add(menuItem);
-            }
-            if (!completions.isShowing()) {
-                completions.show(field, Side.BOTTOM, 0, 0);
-            }
-        });
-    }
-
-    private void insert(FilterChecker.CompletionProposal p, FilterChecker.Item item) {
-        String text = field.getText() == null ? "" : field.getText();
-        int from = Math.min(p.from(), text.length());
-        int to = Math.min(Math.max(p.to(), from), text.length());
-        String updated = text.substring(0, from) + item.insertText() + text.substring(to);
-        field.setText(updated);
-        field.positionCaret(from + item.insertText().length());
     }
 }

@@ -32,10 +32,14 @@ public final class SliceBarViewModel {
     private final LatestOnly refPickers = new LatestOnly();
     private final LatestOnly curPickers = new LatestOnly();
     private TaskRunner runner;
+    /** Keys of JSON columns (a JSON Lines file's nested objects) for completion, shared by both sides. */
+    private final KeyLookups keys = new KeyLookups(() -> runner);
 
     public SliceBarViewModel(FilterChecker checker) {
         reference = new SliceSide("reference", checker, tableInfos::get);
         current = new SliceSide("current", checker, tableInfos::get);
+        reference.keyLookups(keys);
+        current.keyLookups(keys);
         reference.tableProperty().addListener((o, a, b) -> loadPickers(reference, refPickers));
         current.tableProperty().addListener((o, a, b) -> loadPickers(current, curPickers));
     }
@@ -56,6 +60,7 @@ public final class SliceBarViewModel {
             List<TableInfo> infos = new Catalog(ctx.connection()).tables();
             return new Loaded(infos, presetService.presets(ctx.connection()));
         }, loaded -> {
+            keys.clear();
             tableInfos.clear();
             for (TableInfo t : loaded.tables()) {
                 if (!"traces".equals(t.kind())) {

@@ -30,6 +30,7 @@ public final class SliceSide {
     private final StringProperty categoryColumn = new SimpleStringProperty();
     private final ObservableList<String> categoryValues = FXCollections.observableArrayList();
     private boolean composing;
+    private KeyLookups keys;
 
     SliceSide(String name, FilterChecker checker, Function<String, TableInfo> tables) {
         this.name = name;
@@ -98,11 +99,25 @@ public final class SliceSide {
     }
 
     public FilterChecker.CompletionProposal complete(int caret) {
+        return complete(caret, () -> { });
+    }
+
+    /**
+     * Completion at {@code caret}; keys or key values of a JSON column not read yet are asked for in the
+     * background, and {@code whenLoaded} runs when they arrive.
+     */
+    public FilterChecker.CompletionProposal complete(int caret, Runnable whenLoaded) {
         TableInfo info = table.get() == null ? null : tables.apply(table.get());
         if (info == null) {
             return FilterChecker.CompletionProposal.NONE;
         }
-        return checker.complete(filter.get() == null ? "" : filter.get(), caret, info, this::knownValues);
+        return checker.complete(filter.get() == null ? "" : filter.get(), caret, info,
+                FilterAssist.lookups(info, this::knownValues, keys, whenLoaded));
+    }
+
+    /** Where keys of JSON columns come from (the slice bar's, shared by both sides). */
+    void keyLookups(KeyLookups lookups) {
+        this.keys = lookups;
     }
 
     public StringProperty tableProperty() {

@@ -27,6 +27,7 @@ import org.inquest.analysis.traces.OperationStats;
 import org.inquest.analysis.traces.TraceCriteria;
 import org.inquest.analysis.traces.TraceSearch;
 import org.inquest.app.ui.common.Grids;
+import org.inquest.app.ui.slice.CompletionPopup;
 
 /**
  * The Traces tab: the search form, the matching traces (slowest first) beside their duration-over-time scatter,
@@ -78,8 +79,10 @@ public final class TracesView extends BorderPane {
         TextField value = field("traces-attr-value", "value", 110, vm);
         value.textProperty().bindBidirectional(vm.attributeValueProperty());
         value.disableProperty().bind(vm.attributeOpProperty().isEqualTo(AttributeCondition.Op.EXISTS));
-        TextField spanFilter = field("traces-filter", "span filter, e.g. duration_ms > 100 AND kind = 'CLIENT'", 0, vm);
+        TextField spanFilter = field("traces-filter", "span filter, e.g. attributes['http.status_code'] >= 500   (Ctrl+Space completes)", 0, vm);
         spanFilter.textProperty().bindBidirectional(vm.filterProperty());
+        CompletionPopup.attach(spanFilter, (caret, again) -> vm.spanFilterAssist().complete(spanFilter.getText(),
+                caret, again));
         ComboBox<String> predictions = new ComboBox<>(vm.predictionTables());
         predictions.setId("traces-predictions");
         predictions.valueProperty().bindBidirectional(vm.predictionTableProperty());
@@ -87,6 +90,8 @@ public final class TracesView extends BorderPane {
         TextField predictionFilter = field("traces-prediction-filter",
                 "linked predictions, e.g. channel = 'mobile' AND prediction <> label", 0, vm);
         predictionFilter.textProperty().bindBidirectional(vm.predictionFilterProperty());
+        CompletionPopup.attach(predictionFilter, (caret, again) -> vm.predictionFilterAssist().complete(
+                predictionFilter.getText(), caret, again));
         predictionFilter.setTooltip(new Tooltip("Only traces linked (by the trace_id column) to predictions matching"
                 + " this filter"));
         Button search = new Button("Search");

@@ -22,6 +22,9 @@ import org.inquest.analysis.traces.TraceSearch;
 import org.inquest.analysis.traces.TraceShow;
 import org.inquest.analysis.traces.TraceStats;
 import org.inquest.analysis.traces.TraceView;
+import org.inquest.app.ui.slice.FilterAssist;
+import org.inquest.app.ui.slice.KeyLookups;
+import org.inquest.app.ui.slice.LanguageFilterChecker;
 import org.inquest.app.ui.task.Errors;
 import org.inquest.app.ui.task.LatestOnly;
 import org.inquest.app.ui.task.TaskRunner;
@@ -73,11 +76,28 @@ public final class TracesViewModel {
     private final LatestOnly searching = new LatestOnly();
     private final LatestOnly opening = new LatestOnly();
     private TaskRunner runner;
+    /** The workspace's tables as the catalog describes them, for completing the two filters. */
+    private final java.util.Map<String, TableInfo> tableInfos = new java.util.HashMap<>();
+    private final KeyLookups keys = new KeyLookups(() -> runner);
+    private final FilterAssist spanFilterAssist = new FilterAssist(new LanguageFilterChecker(),
+            () -> table.get() == null ? null : tableInfos.get(table.get()), keys);
+    private final FilterAssist predictionFilterAssist = new FilterAssist(new LanguageFilterChecker(),
+            () -> predictionTable.get() == null ? null : tableInfos.get(predictionTable.get()), keys);
     private long openStarted;
     private volatile long lastOpenNanos;
 
     public TracesViewModel() {
         waterfallModel.setRunner(() -> runner);
+    }
+
+    /** Completion for the span filter, against the chosen spans table (keys of its attributes included). */
+    public FilterAssist spanFilterAssist() {
+        return spanFilterAssist;
+    }
+
+    /** Completion for the linked-predictions filter, against the chosen predictions table. */
+    public FilterAssist predictionFilterAssist() {
+        return predictionFilterAssist;
     }
 
     public void attach(TaskRunner newRunner) {
@@ -95,6 +115,8 @@ public final class TracesViewModel {
         waterfall.set(null);
         waterfallModel.clear();
         stageStats.clear();
+        tableInfos.clear();
+        keys.clear();
         refreshTables();
     }
 
@@ -105,14 +127,19 @@ public final class TracesViewModel {
         }
         runner.submit("Listing trace tables", ctx -> {
             List<TableInfo> all = new Catalog(ctx.connection()).tables();
-            return new List<?>[] {all.stream().filter(t -> SpanTable.KIND.equals(t.kind())).map(TableInfo::name)
+            return new List<?>[] {all, all.stream().filter(t -> SpanTable.KIND.equals(t.kind())).map(TableInfo::name)
                     .toList(), all.stream().filter(t -> !SpanTable.KIND.equals(t.kind())
                             && t.columnWithRole(ColumnRole.TRACE_ID).isPresent()).map(TableInfo::name).toList()};
         }, lists -> {
             @SuppressWarnings("unchecked")
-            List<String> names = (List<String>) lists[0];
+            List<TableInfo> all = (List<TableInfo>) lists[0];
             @SuppressWarnings("unchecked")
-            List<String> linked = (List<String>) lists[1];
+            List<String> names = (List<String>) lists[1];
+            @SuppressWarnings("unchecked")
+            List<String> linked = (List<String>) lists[2];
+            tableInfos.clear();
+            all.forEach(t -> tableInfos.put(t.name(), t));
+            keys.clear();
             tables.setAll(names);
             predictionTables.setAll(linked);
             if (!linked.isEmpty() && (predictionTable.get() == null || !linked.contains(predictionTable.get()))) {

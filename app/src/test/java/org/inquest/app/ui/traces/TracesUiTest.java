@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.inquest.analysis.traces.TraceSearch;
 import org.inquest.app.ui.Workbench;
@@ -86,5 +89,38 @@ class TracesUiTest {
         });
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> robot.lookup("#traces-message").queryLabeled().getText().contains("nosuch"));
+    }
+
+    /** The label of a completion offered under a filter field, once it shows. */
+    private static Label offered(FxRobot robot, String text) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup((Node n) -> n instanceof Label l
+                && l.getText().startsWith(text + "   ") && l.getScene() != null
+                && l.getScene().getWindow().isShowing()).tryQuery().isPresent());
+        return robot.lookup((Node n) -> n instanceof Label l && l.getText().startsWith(text + "   ")
+                && l.getScene().getWindow().isShowing()).queryAs(Label.class);
+    }
+
+    @Test
+    void typingAnAttributeKeyInTheSpanFilterCompletesKeyThenValue(FxRobot robot) throws Exception {
+        robot.interact(() -> workbench.openTab("tab-traces"));
+        @SuppressWarnings("unchecked")
+        TableView<TraceSearch.TraceSummary> results = robot.lookup("#traces-results").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> results.getItems().size() == 3);
+        TextField filter = robot.lookup("#traces-filter").queryAs(TextField.class);
+        robot.clickOn(filter).write("attributes['");
+        // the keys are read from the spans in the background; the list comes when they arrive
+        Label key = offered(robot, "http.status_code");
+        assertEquals("http.status_code   key of attributes", key.getText());
+        robot.clickOn(key);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("attributes['http.status_code']", filter.getText());
+        assertEquals(filter.getText().length(), filter.getCaretPosition());
+        robot.write(" = 2");
+        robot.clickOn(offered(robot, "200"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("attributes['http.status_code'] = 200", filter.getText());
+        robot.interact(() -> workbench.traces().search());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> results.getItems().size() == 1);
+        assertEquals("a1b2c3d4e5f60718", results.getItems().get(0).traceId());
     }
 }
