@@ -36,7 +36,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The workbench as an analyst meets it, headless under Monocle: it opens the demo incident (prepared here with the
  * demo generator and importer at the smallest size), a filter typed into the slice bar changes the overview to the
- * engine's numbers, an invalid filter is marked and not applied, and a segment double-clicked becomes a filter.
+ * engine's numbers, an invalid filter is marked and not applied, a segment double-clicked becomes a filter, and
+ * an example prediction of a segment opens in the request view.
  */
 @ExtendWith(ApplicationExtension.class)
 class DemoWorkflowUiTest {
@@ -168,4 +169,78 @@ class DemoWorkflowUiTest {
         assertNotEquals(before.currentWhere(), where);
     }
 
+    /** The laid-out row of {@code table} showing item {@code index}. */
+    private static javafx.scene.control.TableRow<?> row(FxRobot robot, TableView<?> table, int index)
+            throws Exception {
+        java.util.function.Supplier<java.util.Optional<javafx.scene.control.TableRow>> find = () -> robot.from(table)
+                .lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(r -> r.getIndex() == index && r.getItem() != null && r.getScene() != null
+                        && index < table.getItems().size() && r.getItem() == table.getItems().get(index))
+                .findFirst();
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> find.get().isPresent());
+        return find.get().orElseThrow();
+    }
+
+    /** Moves there, then presses and releases (a plain clickOn on a freshly laid-out row can miss it). */
+    private static void click(FxRobot robot, javafx.scene.Node node) {
+        robot.moveTo(node);
+        robot.press(javafx.scene.input.MouseButton.PRIMARY).release(javafx.scene.input.MouseButton.PRIMARY);
+    }
+
+    private static Object field(TableView<List<Object>> fields, String name) {
+        return fields.getItems().stream().filter(r -> name.equals(r.get(1))).findFirst()
+                .map(r -> r.get(2)).orElseThrow(() -> new AssertionError("no field " + name + " in "
+                        + fields.getItems()));
+    }
+
+    /**
+     * Segments → Request through the widgets (the demo's predictions are linked to spans): select the top-ranked
+     * segment, its example predictions appear below the ranking, Enter on the first opens it in the Request tab
+     * with its fields (request, output, label, features) and its trace's waterfall.
+     */
+    @Test
+    void anExampleOfASegmentOpensInTheRequestViewWithItsTrace(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> !robot.lookup("#card-value-rows").queryAll().isEmpty()
+                && !workbench.incident().computingProperty().get());
+        robot.interact(() -> workbench.openTab("tab-segments"));
+        @SuppressWarnings("unchecked")
+        TableView<List<Object>> ranking = robot.lookup("#segments-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> !ranking.getItems().isEmpty());
+        click(robot, row(robot, ranking, 0));
+
+        @SuppressWarnings("unchecked")
+        TableView<List<Object>> examples = robot.lookup("#segment-examples-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> !examples.getItems().isEmpty());
+        String message = robot.lookup("#segment-examples-message").queryLabeled().getText();
+        assertTrue(message.startsWith("Examples of "), message);
+        List<String> exampleColumns = examples.getColumns().stream().map(c -> c.getText()).toList();
+        List<Object> first = examples.getItems().get(0);
+        Object id = first.get(exampleColumns.indexOf("request_id"));
+        Object traceId = first.get(exampleColumns.indexOf("trace_id"));
+
+        // select the example and press Enter (the keyboard twin of the double-click)
+        click(robot, row(robot, examples, 0));
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        @SuppressWarnings("unchecked")
+        TableView<List<Object>> fields = robot.lookup("#request-fields").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> !fields.getItems().isEmpty()
+                && id.equals(field(fields, "id")));
+        assertEquals("tab-request", workbench.tabs().getSelectionModel().getSelectedItem().getId());
+        assertEquals(traceId, field(fields, "trace_id"));
+        // output and label as the example row listed them; the demo's first example is a wrong prediction
+        assertEquals(first.get(exampleColumns.indexOf("score")), field(fields, "score"));
+        assertEquals(first.get(exampleColumns.indexOf("label")), field(fields, "label"));
+        assertEquals("wrong", field(fields, "outcome"));
+        long features = fields.getItems().stream().filter(r -> "feature".equals(r.get(0))).count();
+        assertTrue(features >= 3, "the features with their checks: " + fields.getItems());
+
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<org.inquest.app.ui.traces.WaterfallModel.Row> waterfall = robot.lookup("#request-waterfall").queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> !waterfall.getItems().isEmpty());
+        String title = robot.lookup("#request-title").queryLabeled().getText();
+        assertTrue(title.contains("trace " + traceId), title);
+        String summary = robot.lookup("#request-message").queryLabeled().getText();
+        assertTrue(summary.contains("trace: " + waterfall.getItems().size() + " spans"), summary);
+    }
 }
