@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.inquest.app.ui.analysis.IncidentSnapshot;
+import org.inquest.app.ui.analysis.IncidentViewModel;
+import org.inquest.app.ui.slice.SliceSpec;
+import org.inquest.app.ui.task.DirectTaskRunner;
 import org.inquest.connectors.catalog.Catalog;
 import org.inquest.connectors.catalog.ColumnInfo;
 import org.inquest.connectors.catalog.ColumnRole;
@@ -68,5 +72,38 @@ public final class TestWorkspaces {
                 new ColumnInfo("label", "BIGINT", ColumnRole.LABEL, null),
                 new ColumnInfo("amount", "DOUBLE", ColumnRole.FEATURE, FeatureKind.NUMERICAL)));
         return ws;
+    }
+
+    /** A workspace holding one table {@code name} made by {@code select} (e.g. a VALUES list) with these columns. */
+    public static Workspace table(Path dir, String name, String select, ColumnInfo... columns) throws SQLException {
+        Workspace ws = Workspace.open(dir.resolve(name + ".duckdb"));
+        try (Statement s = ws.connection().createStatement()) {
+            s.execute("CREATE TABLE " + name + " AS " + select);
+        }
+        new Catalog(ws.connection()).saveTable(name, "predictions", List.of(columns));
+        return ws;
+    }
+
+    /** What the workbench shows for {@code spec}: the incident view model's snapshot, computed on a direct runner. */
+    public static IncidentSnapshot snapshot(Workspace ws, SliceSpec spec) {
+        IncidentViewModel incident = new IncidentViewModel();
+        incident.attach(new DirectTaskRunner(ws::connection));
+        incident.compute(spec);
+        if (!incident.errorProperty().get().isEmpty()) {
+            throw new AssertionError("snapshot of " + spec + " failed: " + incident.errorProperty().get());
+        }
+        return incident.snapshotProperty().get();
+    }
+
+    /** {@link #snapshot(Workspace, SliceSpec)} of two filters on one table. */
+    public static IncidentSnapshot snapshot(Workspace ws, String table, String referenceWhere, String currentWhere) {
+        return snapshot(ws, new SliceSpec(table, referenceWhere, table, currentWhere));
+    }
+
+    /** Drops {@code table}, so that the next query on it fails (for error-state tests). */
+    public static void drop(Workspace ws, String table) throws SQLException {
+        try (Statement s = ws.connection().createStatement()) {
+            s.execute("DROP TABLE " + table);
+        }
     }
 }

@@ -6,19 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.inquest.analysis.replay.ReplayBucket;
 import org.inquest.app.ui.TestWorkspaces;
 import org.inquest.app.ui.analysis.IncidentSnapshot;
 import org.inquest.app.ui.analysis.IncidentViewModel;
 import org.inquest.app.ui.slice.SliceSpec;
 import org.inquest.app.ui.task.DirectTaskRunner;
-import org.inquest.app.ui.task.StatusModel;
-import org.inquest.app.ui.task.TaskHandle;
-import org.inquest.app.ui.task.TaskRunner;
-import org.inquest.app.ui.task.Work;
+import org.inquest.app.ui.task.SyncRunner;
 import org.inquest.connectors.workspace.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,43 +32,13 @@ class ReplayViewModelTest {
     @TempDir
     Path dir;
     Workspace ws;
-    CountingRunner runner;
+    SyncRunner runner;
     ReplayViewModel vm;
-
-    /** A direct runner that records the title of every submitted task. */
-    static final class CountingRunner implements TaskRunner {
-        final DirectTaskRunner direct;
-        final List<String> titles = new ArrayList<>();
-
-        CountingRunner(Workspace ws) {
-            direct = new DirectTaskRunner(ws::connection);
-        }
-
-        @Override
-        public <T> TaskHandle submit(String title, Work<T> work, Consumer<? super T> onSuccess,
-                Consumer<? super Throwable> onFailure) {
-            titles.add(title);
-            return direct.submit(title, work, onSuccess, onFailure);
-        }
-
-        long count(String prefix) {
-            return titles.stream().filter(t -> t.startsWith(prefix)).count();
-        }
-
-        @Override
-        public StatusModel status() {
-            return direct.status();
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     @BeforeEach
     void open() throws Exception {
         ws = TestWorkspaces.incident(dir, ROWS);
-        runner = new CountingRunner(ws);
+        runner = SyncRunner.on(ws);
         vm = new ReplayViewModel();
         vm.attach(runner);
         vm.show(snapshot("timestamp < TIMESTAMP '2026-09-08'", ""));
