@@ -53,7 +53,11 @@ public final class FairnessAnalyzer {
         Double dpd = spread(groups, GroupRates::selectionRate);
         Double tprSpread = spread(groups, GroupRates::tpr);
         Double fprSpread = spread(groups, GroupRates::fpr);
-        Double eod = tprSpread == null ? fprSpread : fprSpread == null ? tprSpread : Math.max(tprSpread, fprSpread);
+        // Written out: a conditional mixing Double and Math.max's double unboxes, and threw when both were null.
+        Double eod = tprSpread;
+        if (eod == null || (fprSpread != null && fprSpread > eod)) {
+            eod = fprSpread;
+        }
         Double ratio = null;
         List<Double> selection = defined(groups, GroupRates::selectionRate);
         if (selection.size() >= 2) {

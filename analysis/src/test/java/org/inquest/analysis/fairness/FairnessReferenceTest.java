@@ -2,6 +2,7 @@ package org.inquest.analysis.fairness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,5 +66,26 @@ class FairnessReferenceTest {
         assertEquals(0.11, unfair.demographicParityDifference(), 1e-12);
         assertEquals(0.1, unfair.equalOpportunityDifference(), 1e-12);
         assertEquals(0.1, unfair.equalizedOddsDifference(), 1e-12);
+    }
+
+    @Test
+    void differencesAreUndefinedNotAnErrorWhenNoRateIsDefinedInTwoGroups() {
+        // One group (a slice filtered to one gender): no difference is defined.
+        Fairness one = FairnessAnalyzer.summarize(List.of(new GroupRates("F", 40, 0.5, 0.6, 0.3, 0.7, false)));
+        assertNull(one.demographicParityDifference());
+        assertNull(one.demographicParityRatio());
+        assertNull(one.equalOpportunityDifference());
+        assertNull(one.equalizedOddsDifference());
+        assertFalse(one.fourFifthsViolated());
+        // Group a has only positives (no FPR), group b only negatives (no TPR): neither spread is defined.
+        Fairness split = FairnessAnalyzer.summarize(List.of(new GroupRates("a", 40, 0.5, 0.5, null, 0.5, false),
+                new GroupRates("b", 40, 0.25, null, 0.25, 0.75, false)));
+        assertEquals(0.25, split.demographicParityDifference(), 1e-12);
+        assertNull(split.equalizedOddsDifference());
+        // Only the FPR spread is defined: equalized odds is that spread.
+        Fairness fprOnly = FairnessAnalyzer.summarize(List.of(new GroupRates("a", 40, 0.5, 0.5, 0.1, 0.5, false),
+                new GroupRates("b", 40, 0.25, null, 0.4, 0.75, false)));
+        assertEquals(0.3, fprOnly.equalizedOddsDifference(), 1e-12);
+        assertNull(fprOnly.equalOpportunityDifference());
     }
 }
