@@ -34,11 +34,14 @@ public final class FairnessViewModel {
     private IncidentSnapshot snapshot;
     private TaskRunner runner;
     private boolean loaded;
+    private boolean choosingDefault;
 
     public FairnessViewModel() {
         attribute.addListener((o, a, b) -> {
-            loaded = false;
-            load();
+            if (!choosingDefault) { // the user chose another attribute: recompute for it
+                loaded = false;
+                load();
+            }
         });
     }
 
@@ -63,10 +66,11 @@ public final class FairnessViewModel {
             attributes.setAll(cats);
         }
         if (attribute.get() == null || !cats.contains(attribute.get())) {
-            loaded = true; // the listener must not compute for the old snapshot twice
+            // Choosing the default is not a user's choice: computing waits for load(), when the tab is shown.
+            choosingDefault = true;
             attribute.set(cats.stream().filter(c -> SENSITIVE_HINTS.contains(c.toLowerCase(java.util.Locale.ROOT)))
                     .findFirst().orElse(cats.isEmpty() ? null : cats.get(0)));
-            loaded = false;
+            choosingDefault = false;
         }
     }
 
