@@ -77,11 +77,16 @@ public final class TestWorkspaces {
     /** A workspace holding one table {@code name} made by {@code select} (e.g. a VALUES list) with these columns. */
     public static Workspace table(Path dir, String name, String select, ColumnInfo... columns) throws SQLException {
         Workspace ws = Workspace.open(dir.resolve(name + ".duckdb"));
+        addTable(ws, name, select, columns);
+        return ws;
+    }
+
+    /** Adds a table {@code name} made by {@code select} with these columns to {@code ws}. */
+    public static void addTable(Workspace ws, String name, String select, ColumnInfo... columns) throws SQLException {
         try (Statement s = ws.connection().createStatement()) {
             s.execute("CREATE TABLE " + name + " AS " + select);
         }
         new Catalog(ws.connection()).saveTable(name, "predictions", List.of(columns));
-        return ws;
     }
 
     /** What the workbench shows for {@code spec}: the incident view model's snapshot, computed on a direct runner. */
