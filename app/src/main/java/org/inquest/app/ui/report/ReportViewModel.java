@@ -16,6 +16,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.inquest.analysis.calibration.BinStrategy;
+import org.inquest.analysis.report.FilterRedaction;
+import org.inquest.analysis.report.Redactor;
 import org.inquest.analysis.report.Report;
 import org.inquest.analysis.report.ReportBuilder;
 import org.inquest.analysis.report.ReportHtml;
@@ -97,12 +99,17 @@ public final class ReportViewModel {
         boolean withCalibration = calibration.get();
         boolean withFairness = fairness.get();
         boolean withLatency = latency.get();
-        ReportOptions options = new ReportOptions(List.copyOf(sensitive), IncidentService.THRESHOLD,
-                BinStrategy.UNIFORM, new LinkedHashSet<>(redacted), null, List.of(), null, command(s, f, file));
+        List<String> sensitiveColumns = List.copyOf(sensitive);
+        List<String> redactedColumns = List.copyOf(redacted);
+        ReportOptions options = new ReportOptions(sensitiveColumns, IncidentService.THRESHOLD,
+                BinStrategy.UNIFORM, new LinkedHashSet<>(redactedColumns), null, List.of(), null, null);
         state.set("Building the report…");
         runner.submit("Building the report", ctx -> {
             Report full = new ReportBuilder(ctx.connection()).build(s.reference(), s.current(), options);
-            Report r = withSections(full, withCalibration, withFairness, withLatency);
+            // The command's filters shown with the report's own pseudonyms, as the CLI does: a filter on a redacted
+            // column must not reveal the value it compares with.
+            String command = command(s, f, file, sensitiveColumns, redactedColumns, full.redactor());
+            Report r = withSections(full, command, withCalibration, withFairness, withLatency);
             String text = switch (f) {
                 case HTML -> ReportHtml.render(r);
                 case MARKDOWN -> ReportMarkdown.render(r);
@@ -117,29 +124,33 @@ public final class ReportViewModel {
         }, e -> state.set("Report failed: " + Errors.oneLine(e)));
     }
 
-    /** The report without the optional sections the user left out. */
-    static Report withSections(Report r, boolean calibration, boolean fairness, boolean latency) {
-        return new Report(r.command(), r.generatedAt(), r.drift(), r.task(), r.labelColumn(), r.threshold(),
+    /** The report with {@code command} and without the optional sections the user left out. */
+    static Report withSections(Report r, String command, boolean calibration, boolean fairness, boolean latency) {
+        return new Report(command, r.generatedAt(), r.drift(), r.task(), r.labelColumn(), r.threshold(),
                 r.performance(), r.versionColumn(), r.performanceByVersion(), r.performanceBySegment(), r.windows(),
                 calibration ? r.calibration() : null, fairness ? r.fairness() : List.of(),
                 latency ? r.latency() : null, latency ? r.latencyByVersion() : null, r.quality(), r.segments(),
                 r.inputs(), r.summary(), r.redactor());
     }
 
-    /** The command line that reproduces the report (filters quoted for a POSIX shell). */
-    String command(IncidentSnapshot s, Format f, Path out) {
+    /**
+     * The command line that reproduces the report (filters quoted for a POSIX shell; values compared with a
+     * redacted column shown as {@code redactor}'s pseudonyms).
+     */
+    String command(IncidentSnapshot s, Format f, Path out, List<String> sensitive, List<String> redacted,
+            Redactor redactor) {
         List<String> parts = new ArrayList<>(List.of("inquest", "report", "--workspace",
                 quote(workspaceFile == null ? "WORKSPACE" : workspaceFile.toString()), "--reference",
                 s.spec().referenceTable()));
         if (!s.spec().referenceWhere().isBlank()) {
             parts.add("--reference-where");
-            parts.add(quote(s.spec().referenceWhere()));
+            parts.add(quote(FilterRedaction.redact(s.spec().referenceWhere(), redactor)));
         }
         parts.add("--current");
         parts.add(s.spec().currentTable());
         if (!s.spec().currentWhere().isBlank()) {
             parts.add("--current-where");
-            parts.add(quote(s.spec().currentWhere()));
+            parts.add(quote(FilterRedaction.redact(s.spec().currentWhere(), redactor)));
         }
         sensitive.forEach(c -> {
             parts.add("--sensitive");

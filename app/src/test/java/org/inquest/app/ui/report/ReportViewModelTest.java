@@ -127,6 +127,24 @@ class ReportViewModelTest {
     }
 
     @Test
+    void aRedactedValueInAFilterDoesNotLeakThroughTheCommandLine() throws Exception {
+        vm.show(snapshot(REFERENCE, "id >= 60 AND region = 'zanzibar'"));
+        vm.redacted().add("region");
+        for (ReportViewModel.Format f : ReportViewModel.Format.values()) {
+            vm.formatProperty().set(f);
+            String text = Files.readString(export("filtered." + f.extension()));
+            int at = text.indexOf("zanzibar");
+            assertEquals(-1, at, () -> f + " shows a redacted value: …" + text.substring(Math.max(0, at - 80),
+                    Math.min(text.length(), at + 20)));
+        }
+        vm.formatProperty().set(ReportViewModel.Format.JSON);
+        String command = new ObjectMapper().readTree(Files.readString(export("filtered.json"))).get("command")
+                .asText();
+        assertTrue(command.contains("--current-where") && command.contains("region#"), command);
+        assertTrue(command.contains("--redact region"), command);
+    }
+
+    @Test
     void markdownAndHtmlAreWrittenInTheirFormat() throws Exception {
         vm.show(snapshot(REFERENCE, CURRENT));
         vm.formatProperty().set(ReportViewModel.Format.MARKDOWN);
