@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.inquest.app.ui.TestWorkspaces;
 import org.inquest.app.ui.analysis.IncidentSnapshot;
+import org.inquest.app.ui.slice.SliceSpec;
 import org.inquest.app.ui.task.SyncRunner;
 import org.inquest.connectors.catalog.ColumnInfo;
 import org.inquest.connectors.catalog.ColumnRole;
@@ -142,6 +143,33 @@ class ReportViewModelTest {
                 .asText();
         assertTrue(command.contains("--current-where") && command.contains("region#"), command);
         assertTrue(command.contains("--redact region"), command);
+    }
+
+    @Test
+    void theFairnessSectionLeftOutDespiteASensitiveColumn() throws Exception {
+        vm.show(snapshot(REFERENCE, CURRENT));
+        vm.formatProperty().set(ReportViewModel.Format.JSON);
+        vm.sensitive().add("gender");
+        vm.fairnessProperty().set(false);
+        JsonNode root = new ObjectMapper().readTree(Files.readString(export("nofair.json")));
+        assertEquals(0, root.get("fairness").size());
+        assertFalse(root.get("calibration").isNull(), "calibration stays when only fairness is left out");
+    }
+
+    @Test
+    void choicesOfColumnsTheNewTableLacksAreDropped() throws Exception {
+        vm.show(snapshot(REFERENCE, CURRENT));
+        vm.sensitive().add("gender");
+        vm.redacted().addAll(List.of("region", "latency_ms"));
+        TestWorkspaces.addTable(ws, "narrow", "SELECT id, region, score, label FROM r",
+                new ColumnInfo("id", "BIGINT", ColumnRole.ID, null),
+                new ColumnInfo("region", "VARCHAR", ColumnRole.FEATURE, FeatureKind.CATEGORICAL),
+                new ColumnInfo("score", "DOUBLE", ColumnRole.SCORE, null),
+                new ColumnInfo("label", "INTEGER", ColumnRole.LABEL, null));
+        vm.show(TestWorkspaces.snapshot(ws, new SliceSpec("r", REFERENCE, "narrow", "")));
+        assertEquals(List.of("region"), vm.categorical());
+        assertEquals(List.of(), vm.sensitive(), "gender is not in the current table any more");
+        assertEquals(List.of("region"), vm.redacted());
     }
 
     @Test
