@@ -107,6 +107,27 @@ class KeyedFilterOnDuckDbTest {
     }
 
     @Test
+    void aKeyOnlyTheLastRowsHaveIsStillOfferedFromALargeTable() throws SQLException {
+        // 100,000 spans in time order; only the last 30,000 (the incident) carry exception.type and a 500
+        try (Statement s = workspace.connection().createStatement()) {
+            s.execute("CREATE TABLE big AS SELECT CASE WHEN i < 70000 THEN '{\"http.status_code\": 200}'"
+                    + " ELSE '{\"http.status_code\": 500, \"exception.type\": \"Timeout\"}' END::JSON AS attributes"
+                    + " FROM range(100000) t(i)");
+            assertEquals(" TABLESAMPLE 20.000000 PERCENT (system, 7)", KeySample.samplingClause(100_000));
+            assertEquals("", KeySample.samplingClause(KeySample.SAMPLE_ROWS), "a small table is read whole");
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM big" + KeySample.samplingClause(100_000))) {
+                rs.next();
+                long sampled = rs.getLong(1);
+                assertEquals(true, sampled > 8_000 && sampled < 34_000, "about 20,000 rows read: " + sampled);
+            }
+        }
+        assertEquals(List.of("exception.type", "http.status_code"),
+                KeySample.keys(workspace.connection(), "big", "attributes"));
+        assertEquals(List.of("200", "500"), KeySample.values(workspace.connection(), "big", "attributes",
+                "http.status_code").stream().map(KeySample.Value::literal).toList());
+    }
+
+    @Test
     void faultsAreUsageErrorsWithTheirPosition() {
         String[][] cases = {
             {"name['x'] = 'a'", "position 1: column name is VARCHAR: only a JSON column (e.g. attributes) has keys"},

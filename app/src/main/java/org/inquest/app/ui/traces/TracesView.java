@@ -79,8 +79,10 @@ public final class TracesView extends BorderPane {
         TextField value = field("traces-attr-value", "value", 110, vm);
         value.textProperty().bindBidirectional(vm.attributeValueProperty());
         value.disableProperty().bind(vm.attributeOpProperty().isEqualTo(AttributeCondition.Op.EXISTS));
-        TextField spanFilter = field("traces-filter", "span filter, e.g. attributes['http.status_code'] >= 500   (Ctrl+Space completes)", 0, vm);
+        TextField spanFilter = field("traces-filter", "span filter, e.g. attributes['http.status_code'] >= 500", 0, vm);
         spanFilter.textProperty().bindBidirectional(vm.filterProperty());
+        spanFilter.setTooltip(new Tooltip("In the filter language; Ctrl+Space completes columns, attribute keys"
+                + " (after attributes[') and their values"));
         CompletionPopup.attach(spanFilter, (caret, again) -> vm.spanFilterAssist().complete(spanFilter.getText(),
                 caret, again));
         ComboBox<String> predictions = new ComboBox<>(vm.predictionTables());
