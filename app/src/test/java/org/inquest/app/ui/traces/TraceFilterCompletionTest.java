@@ -4,17 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.inquest.app.ui.slice.FilterChecker;
 import org.inquest.app.ui.slice.KeyLookups;
-import org.inquest.app.ui.task.DirectTaskRunner;
-import org.inquest.app.ui.task.StatusModel;
-import org.inquest.app.ui.task.TaskHandle;
-import org.inquest.app.ui.task.TaskRunner;
-import org.inquest.app.ui.task.Work;
+import org.inquest.app.ui.task.SyncRunner;
 import org.inquest.connectors.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +39,7 @@ class TraceFilterCompletionTest {
     void keysOfTheAttributesThenValuesOfTheKeyComplete() throws Exception {
         try (Workspace ws = TraceWorkspaces.linked(dir)) {
             TracesViewModel vm = new TracesViewModel();
-            vm.attach(new DirectTaskRunner(ws::connection));
+            vm.attach(SyncRunner.on(ws));
             String text = "attributes['";
             FilterChecker.CompletionProposal keys = vm.spanFilterAssist().complete(text, text.length(), () -> { });
             assertEquals(List.of("db.system", "http.status_code", "rows"), labels(keys), "the span attributes, not the events'");
@@ -83,58 +76,26 @@ class TraceFilterCompletionTest {
     @Test
     void keysAreReadOnceInTheBackgroundAndTheFieldIsToldWhenTheyArrive() throws Exception {
         try (Workspace ws = TraceWorkspaces.linked(dir)) {
-            HeldRunner runner = new HeldRunner(ws.connection());
+            SyncRunner runner = SyncRunner.on(ws).hold();
             KeyLookups lookups = new KeyLookups(() -> runner);
             int[] told = new int[1];
             assertEquals(List.of(), lookups.keys("spans", "attributes", () -> told[0]++), "nothing until read");
             assertEquals(List.of(), lookups.keys("spans", "attributes", () -> told[0]++));
-            assertEquals(1, runner.held.size(), "asked twice while reading: one query");
-            runner.runAll();
+            assertEquals(1, runner.pending().size(), "asked twice while reading: one query");
+            runner.pending().forEach(SyncRunner.Submission::complete);
             assertEquals(1, told[0]);
             assertEquals(List.of("db.system", "http.status_code", "rows"),
                     lookups.keys("spans", "attributes", () -> told[0]++));
-            assertEquals(0, runner.held.size(), "cached: no second query");
+            assertEquals(1, runner.count("Reading the keys of attributes"), "cached: no second query");
 
             lookups.keys("spans", "resource", () -> told[0]++);
             lookups.clear();
-            runner.runAll();
+            runner.pending().forEach(SyncRunner.Submission::complete);
             assertEquals(1, told[0], "a lookup from before clear() is dropped");
             assertEquals(List.of(), lookups.keys("spans", "name", () -> { }));
-            runner.runAll();
+            runner.pending().forEach(SyncRunner.Submission::complete);
             assertTrue(lookups.keys("spans", "name", () -> { }).isEmpty(), "not JSON: nothing, asked no more");
-            assertEquals(0, runner.held.size());
-        }
-    }
-
-    /** A runner that keeps work until the test runs it, as a worker thread would deliver it later. */
-    private static final class HeldRunner implements TaskRunner {
-        final List<Runnable> held = new ArrayList<>();
-        private final DirectTaskRunner direct;
-
-        HeldRunner(Connection c) {
-            direct = new DirectTaskRunner(() -> c);
-        }
-
-        @Override
-        public <T> TaskHandle submit(String title, Work<T> work, Consumer<? super T> onSuccess,
-                Consumer<? super Throwable> onFailure) {
-            held.add(() -> direct.submit(title, work, onSuccess, onFailure));
-            return TaskHandle.DONE;
-        }
-
-        void runAll() {
-            List<Runnable> now = new ArrayList<>(held);
-            held.clear();
-            now.forEach(Runnable::run);
-        }
-
-        @Override
-        public StatusModel status() {
-            return direct.status();
-        }
-
-        @Override
-        public void close() {
+            assertEquals(1, runner.count("Reading the keys of name"));
         }
     }
 }
