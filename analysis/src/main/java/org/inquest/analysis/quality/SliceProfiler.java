@@ -13,6 +13,7 @@ import java.util.Set;
 import org.inquest.analysis.filter.Timestamps;
 import org.inquest.analysis.filter.ValueType;
 import org.inquest.analysis.slice.Slice;
+import org.inquest.analysis.sql.PreviousPlan;
 import org.inquest.analysis.sql.Queries;
 import org.inquest.analysis.sql.SqlBuilder;
 import org.inquest.connectors.catalog.ColumnInfo;
@@ -32,7 +33,9 @@ import org.inquest.connectors.workspace.Identifiers;
  *       back to the plans below if the whole column turns out not to be in order;</li>
  *   <li>continuous numeric columns (the probe finds more than 90 % of its values distinct): the same pass over
  *       the values sorted first, so one sort gives distinct count and quantiles;</li>
- *   <li>other high-cardinality columns (unordered ids): {@code count(DISTINCT)} in a query of its own;</li>
+ *   <li>other high-cardinality columns (unordered ids): when the probe finds every value different, one sort of
+ *       their 64-bit hashes proves them all different ({@link UniqueValues}); otherwise (or when the proof fails)
+ *       {@code count(DISTINCT)} in a query of its own;</li>
  *   <li>everything else (few distinct values): {@code count(DISTINCT)} and {@code quantile_cont} in the one
  *       aggregate scan with the cheap statistics.</li>
  * </ul>
@@ -87,8 +90,9 @@ final class SliceProfiler {
         List<ColumnInfo> distinctHere = columns.stream().filter(c -> ColumnKind.of(c) != ColumnKind.OTHER
                 && !detail.distinctElsewhere().contains(c.name())).toList();
         Set<String> continuous = new LinkedHashSet<>();
+        Set<String> uniqueInProbe = new LinkedHashSet<>();
         Set<String> ordered = probe(connection, slice, distinctHere.stream()
-                .filter(c -> ColumnKind.of(c) != ColumnKind.CATEGORICAL).toList(), continuous);
+                .filter(c -> ColumnKind.of(c) != ColumnKind.CATEGORICAL).toList(), continuous, uniqueInProbe);
         // Continuous numeric columns: one sort gives the distinct count and the quantiles. (Sorting 5M doubles
         // cost less CPU than count(DISTINCT) of them on the demo, and yields the quantiles for free.)
         Set<String> sorted = new LinkedHashSet<>();
@@ -110,7 +114,13 @@ final class SliceProfiler {
                 profile.columns().put(c.name(), ordered(connection, slice, c, profile.columns().get(c.name()),
                         detail, sorted.contains(c.name())));
             } else if (alone.contains(c.name())) {
-                profile.columns().put(c.name(), distinctAlone(connection, slice, c, profile.columns().get(c.name())));
+                ColumnStats cheap = profile.columns().get(c.name());
+                // Identifiers (every probed value different): a sort of their hashes can prove them all
+                // different, far cheaper than hashing the values into a table (ADR 0056).
+                profile.columns().put(c.name(), uniqueInProbe.contains(c.name()) && !PreviousPlan.enabled()
+                        && UniqueValues.proven(connection, slice, c.name(), cheap.values())
+                        ? cheap.withDistinct(cheap.values(), cheap.quantiles())
+                        : distinctAlone(connection, slice, c, cheap));
             }
         }
         return profile;
@@ -127,10 +137,11 @@ final class SliceProfiler {
     /**
      * Returns the columns whose first {@value #PROBE_ROWS} values are non-null, arrive in non-decreasing order and
      * are not all equal (candidates for an {@link OrderedPass}); adds to {@code continuous} those whose probed
-     * values are more than {@value #CONTINUOUS}·n distinct.
+     * values are more than {@value #CONTINUOUS}·n distinct, and to {@code unique} those whose probed values are all
+     * different.
      */
     private static Set<String> probe(Connection connection, Slice slice, List<ColumnInfo> candidates,
-                                     Set<String> continuous) {
+                                     Set<String> continuous, Set<String> unique) {
         Set<String> ordered = new LinkedHashSet<>();
         if (candidates.isEmpty()) {
             return ordered;
@@ -158,6 +169,9 @@ final class SliceProfiler {
                 }
                 if (values > 0 && rs.getLong(5 + 4 * i) > CONTINUOUS * values) {
                     continuous.add(candidates.get(i).name());
+                }
+                if (values > 0 && rs.getLong(5 + 4 * i) == values) {
+                    unique.add(candidates.get(i).name());
                 }
             }
             return null;

@@ -18,16 +18,38 @@ public final class Queries {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /**
+     * With the system property {@code inquest.sql.timing} set, each query's wall time and the process's CPU time
+     * (DuckDB's threads included) are printed on stderr, and with {@code inquest.sql.text} also its SQL: how the
+     * report's phases were profiled (docs/PERFORMANCE.md).
+     */
+    private static final boolean TIMING = Boolean.getBoolean("inquest.sql.timing");
+
     private Queries() {
     }
 
+    /** CPU time of the whole process (DuckDB's threads included), for the timing output. */
+    private static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+    }
+
     public static <T> List<T> list(Connection connection, SqlFragment query, RowMapper<T> mapper, String what) {
+        long t0 = System.nanoTime();
+        long c0 = TIMING ? cpuNanos() : 0;
         try (PreparedStatement ps = connection.prepareStatement(query.sql())) {
             query.bind(ps, 1);
             List<T> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(mapper.map(rs));
+                }
+            }
+            if (TIMING) {
+                System.err.printf(java.util.Locale.ROOT, "sql timing: %8.3f s (CPU %6.3f s)  %s%n",
+                        (System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9, what);
+                if (Boolean.getBoolean("inquest.sql.text")) {
+                    System.err.println(query.sql());
                 }
             }
             return rows;

@@ -13,6 +13,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.inquest.analysis.drift.DriftAnalysis;
 import org.inquest.analysis.drift.DriftOptions;
@@ -23,6 +25,7 @@ import org.inquest.analysis.report.ReportJson;
 import org.inquest.analysis.report.ReportOptions;
 import org.inquest.analysis.slice.Slice;
 import org.inquest.analysis.slice.SliceResolver;
+import org.inquest.analysis.sql.PreviousPlan;
 import org.inquest.connectors.catalog.Catalog;
 import org.inquest.connectors.catalog.ColumnInfo;
 import org.inquest.connectors.catalog.FeatureKind;
@@ -106,7 +109,50 @@ public final class ReportBenchmark {
             System.out.printf(Locale.ROOT, "peak heap during the report:            %7.1f MB%n", report.peakHeapMb);
             System.out.printf(Locale.ROOT, "HTML size:                              %7.1f KB (%s)%n",
                     Files.size(html) / 1024.0, html);
+            alternate(c, reference, current, options, Integer.getInteger("inquest.bench.alternate", 0));
         }
+    }
+
+    /**
+     * With {@code -Dinquest.bench.alternate=N}: N more reports with the previous plans ({@link PreviousPlan}) and N
+     * with the current ones, alternating, each followed by drift alone, so that old and new are compared within one
+     * run on a loaded machine; prints each run's wall and CPU time and phases, and the medians.
+     */
+    private static void alternate(Connection c, Slice reference, Slice current, ReportOptions options, int rounds) {
+        if (rounds <= 0) {
+            return;
+        }
+        Map<Boolean, List<double[]>> runs = new TreeMap<>();
+        for (int i = 0; i < 2 * rounds; i++) {
+            boolean previous = i % 2 == 0;
+            System.setProperty(PreviousPlan.PROPERTY, Boolean.toString(previous));
+            ReportBuilder builder = new ReportBuilder(c);
+            Timed<Report> report = timed(() -> builder.build(reference, current, options));
+            System.clearProperty(PreviousPlan.PROPERTY);
+            Timed<Object> drift = timed(() -> DriftAnalysis.run(c, reference, current, DriftOptions.defaults()));
+            runs.computeIfAbsent(previous, k -> new ArrayList<>()).add(new double[] {report.seconds,
+                    report.cpuSeconds, drift.seconds, drift.cpuSeconds});
+            StringBuilder phases = new StringBuilder();
+            builder.times().seconds().forEach((phase, s) -> {
+                if (s >= 0.05) {
+                    phases.append(String.format(Locale.ROOT, "; %s %.2f", phase, s));
+                }
+            });
+            System.out.printf(Locale.ROOT, "%s plan: report %.2f s (CPU %.2f s), drift %.2f s (CPU %.2f s),"
+                    + " report/drift %.2f (CPU %.2f)%s; load %s%n", previous ? "previous" : "current ",
+                    report.seconds, report.cpuSeconds, drift.seconds, drift.cpuSeconds, report.seconds / drift.seconds,
+                    report.cpuSeconds / drift.cpuSeconds, phases, loadAverage());
+        }
+        runs.forEach((previous, list) -> {
+            double[] m = new double[4];
+            for (int k = 0; k < 4; k++) {
+                final int col = k;
+                double[] v = list.stream().mapToDouble(r -> r[col]).sorted().toArray();
+                m[k] = v[v.length / 2];
+            }
+            System.out.printf(Locale.ROOT, "median, %s plan: report %.2f s (CPU %.2f s), drift %.2f s (CPU %.2f s)%n",
+                    previous ? "previous" : "current ", m[0], m[1], m[2], m[3]);
+        });
     }
 
     private static String loadAverage() {
