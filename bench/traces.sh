@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Traces benchmark (docs/PERFORMANCE.md, "Traces"): import of N requests x 5 spans of OTLP JSON vs DuckDB's own
-# read_json of the same spans flattened, trace stats over them, trace show of a 5,000-span trace.
+# read_json of the same spans flattened, trace stats over them (also with predictions linked by trace id and by
+# the request.id span attribute), trace show of a 5,000-span trace.
 # Usage: bench/traces.sh [--requests 200000] [--dir DIR]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

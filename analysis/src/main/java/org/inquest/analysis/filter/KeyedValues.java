@@ -17,7 +17,7 @@ import org.inquest.analysis.filter.Operand.TimestampLiteral;
  * key) is NULL and matches nothing, as SQL comparisons with NULL do. The key reaches DuckDB as a JSON-pointer
  * parameter ({@code /http.route}; {@code ~} and {@code /} escaped as RFC 6901 says), never as SQL text.
  */
-final class KeyedValues {
+public final class KeyedValues {
     private KeyedValues() {
     }
 
@@ -53,7 +53,7 @@ final class KeyedValues {
     }
 
     /** The JSON pointer of {@code key} (RFC 6901): {@code /} then the key with {@code ~} → {@code ~0}, {@code /} → {@code ~1}. */
-    static String pointer(String key) {
+    public static String pointer(String key) {
         return "/" + key.replace("~", "~0").replace("/", "~1");
     }
 

@@ -21,6 +21,7 @@ import org.inquest.connectors.catalog.ColumnRole;
 import org.inquest.connectors.catalog.TableInfo;
 import org.inquest.connectors.error.UsageException;
 import org.inquest.connectors.workspace.Identifiers;
+import org.inquest.connectors.workspace.TraceLinks;
 
 /**
  * Computes the replay timeline of a current slice (see ADR 0090). DuckDB does all the work in a handful of scans:
@@ -68,13 +69,11 @@ public final class ReplayTimelines {
 
         ModelColumns cols = ModelColumns.of(current.table());
         Optional<ErrorColumn> errorColumn = ErrorColumn.find(current.table());
-        String spans = errorColumn.isPresent() ? null : spansTable(current, options.spansTable());
-        if (options.spansTable() != null && spans == null && errorColumn.isEmpty()) {
-            throw new UsageException("table '" + current.table().name() + "' has no column with the trace_id role"
-                    + " to link to spans table '" + options.spansTable() + "'");
-        }
-        String errorSource = errorColumn.map(e -> "column " + e.name())
-                .orElse(spans == null ? null : "spans table " + spans + " (a trace with an error span is an error)");
+        LinkedPredictions linked = errorColumn.isPresent() ? null : linkedSpans(current, options);
+        String spans = linked == null ? null : linked.spansTable();
+        String errorSource = errorColumn.map(e -> "column " + e.name()).orElse(spans == null ? null
+                : "spans table " + spans + (linked.byTraceId() ? "" : ", linked by " + linked.describe())
+                        + " (a trace with an error span is an error)");
         TaskKind task = options.task() != null ? options.task()
                 : cols.label().isPresent() ? new TaskDetector(connection).detect(List.of(current), cols) : null;
         boolean accuracy = task == TaskKind.BINARY && cols.label().isPresent()
@@ -90,8 +89,8 @@ public final class ReplayTimelines {
         if (range[1] > 0) {
             long origin = Math.floorDiv(range[2], width.micros()) * width.micros();
             long count = width.bucketsBetween(range[2], range[3]);
-            Map<Long, ReplayBucket> filled = buckets(current, time, width, origin, baseline, cols, errorColumn, spans,
-                    accuracy, options.threshold());
+            Map<Long, ReplayBucket> filled = buckets(current, time, width, origin, baseline, cols, errorColumn,
+                    linked, accuracy, options.threshold());
             for (long k = 0; k < count; k++) {
                 long start = origin + k * width.micros();
                 ReplayBucket b = filled.get(k);
@@ -121,29 +120,48 @@ public final class ReplayTimelines {
     }
 
     /**
-     * The spans table to link: {@code requested} (which must be a spans table), else the first spans table of the
-     * workspace; null when the predictions have no trace_id column or the workspace has no spans.
+     * The spans table to link and how: {@code options.spansTable()} (which must be a spans table), else the first
+     * spans table of the workspace; linked by {@code options.link()}, else the saved link, else the trace_id role.
+     * Null when the workspace has no spans, or nothing links the predictions to them and no table was asked for.
      */
-    private String spansTable(Slice current, String requested) {
-        if (current.table().columnWithRole(ColumnRole.TRACE_ID).isEmpty()) {
-            return null;
-        }
+    private LinkedPredictions linkedSpans(Slice current, ReplayOptions options) {
+        String requested = options.spansTable();
         Catalog catalog = new Catalog(connection);
+        String spans;
         if (requested != null) {
             TableInfo t = catalog.table(requested);
             if (t.column("trace_id").isEmpty() || t.column("status").isEmpty()) {
                 throw new UsageException("table '" + requested + "' is not a spans table (import traces with"
                         + " inquest import --kind traces)");
             }
-            return t.name();
+            spans = t.name();
+        } else {
+            spans = catalog.tables().stream().filter(t -> org.inquest.connectors.traces.SpanTable.KIND.equals(
+                    t.kind())).map(TableInfo::name).sorted().findFirst().orElse(null);
         }
-        return catalog.tables().stream().filter(t -> org.inquest.connectors.traces.SpanTable.KIND.equals(t.kind()))
-                .map(TableInfo::name).sorted().findFirst().orElse(null);
+        if (spans == null) {
+            if (options.link() != null) {
+                throw new UsageException("a link to spans needs a spans table (import traces with"
+                        + " inquest import --kind traces)");
+            }
+            return null;
+        }
+        if (options.link() == null && current.table().columnWithRole(ColumnRole.TRACE_ID).isEmpty()
+                && new TraceLinks(connection).find(current.table().name(), spans).isEmpty()) {
+            if (requested != null) {
+                throw new UsageException("table '" + current.table().name() + "' has no column with the trace_id"
+                        + " role to link to spans table '" + requested + "' (link it by a span attribute:"
+                        + " --link-attribute KEY)");
+            }
+            return null;
+        }
+        return LinkedPredictions.resolve(connection, current.table(), spans, options.link());
     }
 
     private Map<Long, ReplayBucket> buckets(Slice current, TimeColumn time, BucketWidth width, long origin,
-            FeatureBaseline feature, ModelColumns cols, Optional<ErrorColumn> errorColumn, String spans,
+            FeatureBaseline feature, ModelColumns cols, Optional<ErrorColumn> errorColumn, LinkedPredictions linked,
             boolean accuracy, double threshold) {
+        String spans = linked == null ? null : linked.spansTable();
         String latency = cols.latency().map(c -> "CAST(" + Identifiers.quote(c.name()) + " AS DOUBLE)")
                 .orElse("CAST(NULL AS DOUBLE)");
         String score = cols.score().map(c -> "CAST(" + Identifiers.quote(c.name()) + " AS DOUBLE)")
@@ -178,14 +196,19 @@ public final class ReplayTimelines {
         } else {
             q.sql("CAST(NULL AS INTEGER)");
         }
-        q.sql(" AS hit, " + f + " AS f, " + (spans == null ? "NULL"
-                : LinkedPredictions.traceKey(current.table().columnWithRole(ColumnRole.TRACE_ID).orElseThrow()))
-                + " AS tk FROM " + current.from() + " WHERE ").fragment(current.condition()).sql(") r");
+        q.sql(" AS hit, " + f + " AS f, " + (spans == null ? "NULL" : linked.predictionKey()) + " AS tk FROM "
+                + current.from() + " WHERE ").fragment(current.condition()).sql(") r");
         if (spans != null) {
             // One error flag per trace: 1 when any of its spans has error status.
-            q.sql(" LEFT JOIN (SELECT trace_id AS inquest_tk, max(CASE WHEN status = " + ERROR_STATUS
-                    + " THEN 1 ELSE 0 END) AS terr FROM " + Identifiers.userTable(spans)
-                    + " GROUP BY trace_id) s ON s.inquest_tk = r.tk");
+            String perTrace = "SELECT trace_id AS inquest_tk, max(CASE WHEN status = " + ERROR_STATUS
+                    + " THEN 1 ELSE 0 END) AS terr FROM " + Identifiers.userTable(spans) + " GROUP BY trace_id";
+            if (linked.byTraceId()) {
+                q.sql(" LEFT JOIN (" + perTrace + ") s ON s.inquest_tk = r.tk");
+            } else {
+                // by attribute: each key's trace, then that trace's flag; both sides hashed once
+                q.sql(" LEFT JOIN (SELECT m.link_key AS inquest_tk, e.terr FROM (").fragment(linked.allKeyedTraces())
+                        .sql(") m JOIN (" + perTrace + ") e ON e.inquest_tk = m.trace_id) s ON s.inquest_tk = r.tk");
+            }
         }
         q.sql(" WHERE t IS NOT NULL) GROUP BY k) ORDER BY k");
 

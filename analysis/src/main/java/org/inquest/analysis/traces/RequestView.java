@@ -12,19 +12,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.inquest.analysis.slice.SqlFragment;
 import org.inquest.connectors.catalog.Catalog;
 import org.inquest.connectors.catalog.ColumnInfo;
 import org.inquest.connectors.catalog.ColumnRole;
 import org.inquest.connectors.catalog.TableInfo;
+import org.inquest.connectors.catalog.TraceLink;
 import org.inquest.connectors.error.InputException;
 import org.inquest.connectors.error.UsageException;
 import org.inquest.connectors.workspace.Identifiers;
+import org.inquest.connectors.workspace.TraceLinks;
 import org.inquest.connectors.workspace.Workspace;
 
 /**
  * One request seen from both sides: a prediction row (its features, output and label, found by its {@code id}
- * role) and the trace of the request that produced it (found through the {@code trace_id} role), or the other way
- * round, from a trace id back to its prediction. This is the engine of the workbench's request view and of
+ * role) and the trace of the request that produced it (found through the link of the two tables, by trace id or by
+ * a span attribute: {@link LinkedPredictions}), or the other way round, from a trace id back to its prediction. This is the engine of the workbench's request view and of
  * {@code inquest trace request}.
  */
 public final class RequestView {
@@ -48,30 +51,52 @@ public final class RequestView {
 
     /** The prediction whose {@code id} role column equals {@code id}, with its trace from {@code spansTable}. */
     public Request forPrediction(String predictionsTable, String id, String spansTable) {
+        return forPrediction(predictionsTable, id, spansTable, null);
+    }
+
+    /**
+     * As {@link #forPrediction(String, String, String)}, the trace found through {@code link} (null: the link
+     * saved in the workspace, else the trace_id role).
+     */
+    public Request forPrediction(String predictionsTable, String id, String spansTable, TraceLink link) {
         TableInfo table = new Catalog(connection).table(predictionsTable);
         ColumnInfo idColumn = table.columnWithRole(ColumnRole.ID).orElseThrow(() -> new UsageException(
                 "table '" + predictionsTable + "' has no column with the id role (import it with --role id=COLUMN)"));
         Map<String, Object> row = firstRow(table, idColumn, id).orElseThrow(() -> new UsageException(
                 "no row with " + idColumn.name() + " = '" + id + "' in table '" + predictionsTable + "'"));
-        return assemble(table, row, spansTable);
+        return assemble(table, row, spansTable, linked(table, spansTable, link));
     }
 
     /** The prediction linked to {@code traceId}, with that trace; empty when no prediction row names the trace. */
     public Optional<Request> forTrace(String predictionsTable, String traceId, String spansTable) {
-        TableInfo table = new Catalog(connection).table(predictionsTable);
-        String sql = "SELECT * FROM " + Identifiers.userTable(table.name()) + " WHERE "
-                + LinkedPredictions.traceKey(LinkedPredictions.traceIdColumn(table)) + " = ? LIMIT 1";
-        return query(sql, traceId.trim().toLowerCase(java.util.Locale.ROOT)).map(r -> assemble(table, r, spansTable));
+        return forTrace(predictionsTable, traceId, spansTable, null);
     }
 
-    private Request assemble(TableInfo table, Map<String, Object> row, String spansTable) {
-        Object traceId = value(table, row, ColumnRole.TRACE_ID);
+    /** As {@link #forTrace(String, String, String)}, through {@code link} (null: the saved link, else trace_id). */
+    public Optional<Request> forTrace(String predictionsTable, String traceId, String spansTable, TraceLink link) {
+        TableInfo table = new Catalog(connection).table(predictionsTable);
+        LinkedPredictions linked = LinkedPredictions.resolve(connection, table, spansTable, link);
+        SqlFragment where = linked.rowsOfTrace(traceId);
+        String sql = "SELECT * FROM " + Identifiers.userTable(table.name()) + " WHERE " + where.sql() + " LIMIT 1";
+        return query(sql, where.parameters()).map(r -> assemble(table, r, spansTable, linked));
+    }
+
+    /** The link, or null when none is asked, saved or possible (a prediction is shown without its trace). */
+    private LinkedPredictions linked(TableInfo table, String spansTable, TraceLink link) {
+        if (link == null && table.columnWithRole(ColumnRole.TRACE_ID).isEmpty()
+                && (spansTable == null || new TraceLinks(connection).find(table.name(), spansTable).isEmpty())) {
+            return null;
+        }
+        return LinkedPredictions.resolve(connection, table, spansTable, link);
+    }
+
+    private Request assemble(TableInfo table, Map<String, Object> row, String spansTable, LinkedPredictions linked) {
+        String traceId = linked == null ? null : linked.traceOf(row.get(linked.column().name())).orElse(null);
         TraceView trace = null;
         if (traceId != null && spansTable != null) {
             TraceShow show = new TraceShow(connection);
-            List<TraceSpan> spans = show.spans(spansTable, traceId.toString());
-            trace = spans.isEmpty() ? null
-                    : TraceViews.of(traceId.toString().trim().toLowerCase(java.util.Locale.ROOT), spans);
+            List<TraceSpan> spans = show.spans(spansTable, traceId);
+            trace = spans.isEmpty() ? null : TraceViews.of(SpanTables.normalizeTraceId(traceId), spans);
         }
         Map<String, Object> features = new LinkedHashMap<>();
         List<String> nulls = new ArrayList<>();
@@ -82,7 +107,7 @@ public final class RequestView {
                 nulls.add(c.name());
             }
         }
-        return new Request(table.name(), value(table, row, ColumnRole.ID), traceId == null ? null : traceId.toString(),
+        return new Request(table.name(), value(table, row, ColumnRole.ID), traceId,
                 value(table, row, ColumnRole.TIMESTAMP), value(table, row, ColumnRole.MODEL_VERSION),
                 value(table, row, ColumnRole.SCORE), value(table, row, ColumnRole.PREDICTION),
                 value(table, row, ColumnRole.LABEL), value(table, row, ColumnRole.LATENCY_MS), features, nulls, row,
@@ -96,12 +121,12 @@ public final class RequestView {
     private Optional<Map<String, Object>> firstRow(TableInfo table, ColumnInfo column, String value) {
         String sql = "SELECT * FROM " + Identifiers.userTable(table.name()) + " WHERE CAST("
                 + Identifiers.quote(column.name()) + " AS VARCHAR) = ? LIMIT 1";
-        return query(sql, value);
+        return query(sql, List.of(value));
     }
 
-    private Optional<Map<String, Object>> query(String sql, String parameter) {
+    private Optional<Map<String, Object>> query(String sql, List<Object> parameters) {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, parameter);
+            new SqlFragment(sql, parameters).bind(ps, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import org.inquest.analysis.slice.Slice;
 import org.inquest.analysis.slice.SliceResolver;
 import org.inquest.analysis.slice.SqlFragment;
+import org.inquest.connectors.catalog.TraceLink;
 import org.inquest.connectors.error.UsageException;
 import org.inquest.connectors.workspace.Identifiers;
 
@@ -18,8 +19,9 @@ import org.inquest.connectors.workspace.Identifiers;
  * <li>{@code traceWhere} — traces having at least one span that matches: every span of those traces is measured
  * (e.g. {@code attributes['http.route'] = '/v1/score'} picks whole requests by their root's route, {@code status
  * = 2} whole requests that had an error somewhere);</li>
- * <li>{@code predictionWhere} on the {@code predictions} table — traces linked, by the predictions'
- * {@code trace_id} role, to a prediction row that matches (e.g. {@code channel = 'mobile'}, or
+ * <li>{@code predictionWhere} on the {@code predictions} table — traces linked ({@code link}, else the link saved
+ * in the workspace, else the predictions' {@code trace_id} role; see {@link LinkedPredictions}) to a prediction
+ * row that matches (e.g. {@code channel = 'mobile'}, or
  * {@code prediction != label} for the wrong ones; {@code predictions} alone means "traces with a prediction").</li>
  * </ul>
  * Every expression is parsed, checked against its table and compiled to parameterised SQL by the filter language
@@ -27,9 +29,15 @@ import org.inquest.connectors.workspace.Identifiers;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TraceFilter(@JsonProperty("where") String where, @JsonProperty("trace_where") String traceWhere,
-        @JsonProperty("predictions") String predictions, @JsonProperty("prediction_where") String predictionWhere) {
+        @JsonProperty("predictions") String predictions, @JsonProperty("prediction_where") String predictionWhere,
+        @JsonProperty("link") TraceLink link) {
     /** Every span. */
     public static final TraceFilter ALL = new TraceFilter(null, null, null, null);
+
+    /** Linked predictions by the saved link (or the trace_id role when none is saved). */
+    public TraceFilter(String where, String traceWhere, String predictions, String predictionWhere) {
+        this(where, traceWhere, predictions, predictionWhere, null);
+    }
 
     public TraceFilter {
         where = blankToNull(where);
@@ -53,14 +61,23 @@ public record TraceFilter(@JsonProperty("where") String where, @JsonProperty("tr
         return new TraceFilter(null, null, predictions, expression);
     }
 
-    /** Both filters must hold. The two may name only one predictions table between them. */
+    /** The same filter with the predictions linked by {@code link} (null: the saved link). */
+    public TraceFilter withLink(TraceLink link) {
+        return new TraceFilter(where, traceWhere, predictions, predictionWhere, link);
+    }
+
+    /** Both filters must hold. The two may name only one predictions table and one link between them. */
     public TraceFilter and(TraceFilter other) {
         if (predictions != null && other.predictions != null && !predictions.equals(other.predictions)) {
             throw new UsageException("two different predictions tables ('" + predictions + "', '"
                     + other.predictions + "') in one trace filter");
         }
+        if (link != null && other.link != null && !link.equals(other.link)) {
+            throw new UsageException("two different links to the predictions in one trace filter");
+        }
         return new TraceFilter(both(where, other.where), both(traceWhere, other.traceWhere),
-                predictions != null ? predictions : other.predictions, both(predictionWhere, other.predictionWhere));
+                predictions != null ? predictions : other.predictions, both(predictionWhere, other.predictionWhere),
+                link != null ? link : other.link);
     }
 
     /**
@@ -84,15 +101,20 @@ public record TraceFilter(@JsonProperty("where") String where, @JsonProperty("tr
                     traces.condition().parameters()));
         }
         String canonicalPredictionWhere = null;
+        TraceLink resolvedLink = null;
         if (predictions != null) {
             Slice linked = resolver.resolve(predictions, predictionWhere, prefix + "prediction-where");
             canonicalPredictionWhere = linked.where();
-            condition = condition.and(LinkedPredictions.traceCondition(linked));
+            LinkedPredictions linkedBy = LinkedPredictions.resolve(connection, linked.table(), spansTable, link);
+            resolvedLink = linkedBy.link();
+            condition = condition.and(linkedBy.traceCondition(linked));
         } else if (predictionWhere != null) {
             throw new UsageException(prefix + "prediction-where needs --predictions TABLE");
+        } else if (link != null) {
+            throw new UsageException("a link to predictions needs --predictions TABLE");
         }
         return new Resolved(new TraceFilter(spans.where(), canonicalTraceWhere, predictions,
-                canonicalPredictionWhere), condition);
+                canonicalPredictionWhere, resolvedLink), condition);
     }
 
     /** A filter in canonical text and its compiled condition on span rows. */

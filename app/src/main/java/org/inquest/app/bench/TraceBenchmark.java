@@ -105,6 +105,7 @@ public final class TraceBenchmark {
                     new TraceCohorts.Slowest(0.05));
             report("trace compare, slowest 5 % vs the rest", t, cohorts.slow().traces() + " slow traces, top "
                     + cohorts.stages().get(0).name());
+            linkedStats(ws, stats, timings, dir);
             t = System.nanoTime();
             importTraces(ws, "wide", big);
             report("import of one 5,000-span trace", t, "");
@@ -119,6 +120,46 @@ public final class TraceBenchmark {
             System.out.printf(Locale.ROOT, "%-60s %8.3f s%n", "trace show of the 5,000-span trace (warm, mean of 5)",
                     seconds(t) / 5);
         }
+    }
+
+    /**
+     * {@code trace stats --predictions P --prediction-where "channel = 'mobile'"} with the predictions linked by
+     * trace id, then (a copy of the predictions without their trace_id column) by the root span's
+     * {@code request.id} attribute; both warm, same spans kept. Then one prediction's trace by attribute (the
+     * request view's lookup).
+     */
+    private static void linkedStats(Workspace ws, TraceStats stats, Path timings, Path dir) throws Exception {
+        Path untraced = dir.resolve("untraced.parquet");
+        try (PreparedStatement ps = ws.connection().prepareStatement("COPY (SELECT * EXCLUDE (trace_id) FROM"
+                + " read_parquet(?)) TO '" + untraced.toString().replace("'", "''") + "' (FORMAT parquet)")) {
+            ps.setString(1, timings.toString());
+            ps.execute();
+        }
+        new Importer(ws).run(new ImportRequest("preds", ImportKind.PREDICTIONS, List.of(), List.of(timings)),
+                ImportListener.NONE, new CancelHandle());
+        new Importer(ws).run(new ImportRequest("untraced", ImportKind.PREDICTIONS, List.of(), List.of(untraced)),
+                ImportListener.NONE, new CancelHandle());
+        String mobile = "channel = 'mobile'";
+        TraceFilter byTraceId = TraceFilter.linkedTo("preds", mobile);
+        TraceFilter byAttribute = TraceFilter.linkedTo("untraced", mobile)
+                .withLink(org.inquest.connectors.catalog.TraceLink.byAttribute("request.id", null));
+        for (int round = 0; round < 2; round++) { // the first round warms both
+            for (TraceFilter f : List.of(byTraceId, byAttribute)) {
+                long t = System.nanoTime();
+                TraceFilter.Resolved r = f.resolve(ws.connection(), "spans", "");
+                java.util.List<org.inquest.analysis.traces.OperationStats> ops = stats.compute("spans", r.condition())
+                        .operations();
+                if (round == 1) {
+                    report("trace stats --prediction-where (mobile), link by " + r.filter().link().by() + " (warm)",
+                            t, ops.get(0).count() + " spans of " + ops.get(0).name());
+                }
+            }
+        }
+        long t = System.nanoTime();
+        String trace = new org.inquest.analysis.traces.RequestView(ws.connection()).forPrediction("untraced",
+                "req-12345", "spans", org.inquest.connectors.catalog.TraceLink.byAttribute("request.id", null))
+                .traceId();
+        report("one prediction's trace by attribute (request view)", t, trace);
     }
 
     private static ImportResult importTraces(Workspace ws, String table, Path file) {

@@ -35,7 +35,8 @@ public final class InquestCommand implements Callable<Integer> {
     static List<Object> subcommands() {
         return List.of(new OpenCommand(), new DriftCommand(), new TraceCommand(), new QualityCommand(),
                 new DemoCommand(),
-                new ImportCommand(), new TablesCommand(), new QuarantineCommand(), new QueryCommand(),
+                new ImportCommand(), new TablesCommand(), new LinkCommand(), new QuarantineCommand(),
+                new QueryCommand(),
                 new ReportCommand(), new ReplayCommand());
     }
 

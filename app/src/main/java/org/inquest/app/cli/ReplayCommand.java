@@ -49,8 +49,12 @@ public final class ReplayCommand implements Callable<Integer> {
     String bucket;
 
     @Option(names = "--spans", paramLabel = "TABLE",
-            description = "Spans table linked by the trace_id role (default: the workspace's first spans table).")
+            description = "Spans table linked to the predictions (default: the workspace's first spans table);"
+                    + " linked by the link saved with inquest link, else the trace_id role.")
     String spans;
+
+    @Mixin
+    TraceLinkOptions link = new TraceLinkOptions();
 
     @Option(names = "--at", paramLabel = "TIMESTAMP",
             description = "Also list the requests of the bucket holding this time, with their traces.")
@@ -59,7 +63,7 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ReplayOptions options = ReplayOptions.defaults().withFeature(feature).withBucket(BucketWidth.parse(bucket))
-                .withSpansTable(spans);
+                .withSpansTable(spans).withLink(link.link());
         Long atMicros = at == null ? null : micros(at);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode out;
@@ -81,7 +85,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 requests.put("start", b.start());
                 requests.put("end", b.end());
                 requests.set("requests", json.valueToTree(new BucketTraces(ws.connection()).list(current,
-                        timeline.spansTable(), b.startMicros(), b.startMicros() + timeline.bucketSeconds() * 1_000_000L,
+                        timeline.spansTable(), link.link(), b.startMicros(), b.startMicros() + timeline.bucketSeconds() * 1_000_000L,
                         REQUESTS_LIMIT)));
                 out.set("at", requests);
             }

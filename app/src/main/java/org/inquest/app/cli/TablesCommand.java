@@ -14,6 +14,7 @@ import org.inquest.connectors.catalog.ColumnInfo;
 import org.inquest.connectors.catalog.FeatureKind;
 import org.inquest.connectors.catalog.TableInfo;
 import org.inquest.connectors.ingest.ImportLog;
+import org.inquest.connectors.workspace.TraceLinks;
 import org.inquest.connectors.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,14 +42,15 @@ public final class TablesCommand implements Callable<Integer> {
             Catalog catalog = new Catalog(ws.connection());
             ImportLog log = new ImportLog(ws.connection());
             List<TableInfo> tables = catalog.tables();
+            List<TraceLinks.Saved> links = new TraceLinks(ws.connection()).all();
             if (json) {
-                out.println(toJson(tables, log));
+                out.println(toJson(tables, log, links));
             } else if (tables.isEmpty()) {
                 out.println("the workspace has no tables yet; add one with: inquest import --workspace " + workspace
                         + " --table NAME FILE...");
             } else {
                 for (TableInfo t : tables) {
-                    printTable(out, t, log);
+                    printTable(out, t, log, links);
                 }
             }
         }
@@ -56,7 +58,7 @@ public final class TablesCommand implements Callable<Integer> {
         return InquestCommand.EXIT_OK;
     }
 
-    static String toJson(List<TableInfo> tables, ImportLog log) {
+    static String toJson(List<TableInfo> tables, ImportLog log, List<TraceLinks.Saved> links) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         ArrayNode array = root.putArray("tables");
@@ -74,6 +76,18 @@ public final class TablesCommand implements Callable<Integer> {
                 column.put("role", c.role().wireName());
                 column.put("feature_kind", c.featureKind() == null ? null : c.featureKind().wireName());
             }
+            ArrayNode tableLinks = table.putArray("links");
+            for (TraceLinks.Saved l : links) {
+                if (l.predictionsTable().equals(t.name())) {
+                    ObjectNode link = tableLinks.addObject();
+                    link.put("spans", l.spansTable());
+                    link.put("by", l.link().by());
+                    link.put("column", l.link().column());
+                    if (l.link().attribute() != null) {
+                        link.put("attribute", l.link().attribute());
+                    }
+                }
+            }
             ArrayNode sources = table.putArray("sources");
             for (ImportLog.Entry e : log.sources(t.name())) {
                 ObjectNode source = sources.addObject();
@@ -89,7 +103,7 @@ public final class TablesCommand implements Callable<Integer> {
         return root.toString();
     }
 
-    private static void printTable(PrintWriter out, TableInfo t, ImportLog log) {
+    private static void printTable(PrintWriter out, TableInfo t, ImportLog log, List<TraceLinks.Saved> links) {
         out.printf(Locale.ROOT, "%s (%s): %,d rows, %,d quarantined%n", t.name(), t.kind(), t.rows(),
                 log.quarantined(t.name()));
         List<String> roles = new ArrayList<>();
@@ -113,6 +127,12 @@ public final class TablesCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  features: %d numerical%s, %d categorical%s%n", numerical,
                 numericalNames.isEmpty() ? "" : " (" + String.join(", ", numericalNames) + ")", categorical,
                 categoricalNames.isEmpty() ? "" : " (" + String.join(", ", categoricalNames) + ")");
+        for (TraceLinks.Saved l : links) {
+            if (l.predictionsTable().equals(t.name())) {
+                out.printf(Locale.ROOT, "  link:     %s -> %s by %s%n", l.link().column(), l.spansTable(),
+                        l.link().byTraceId() ? "trace_id" : "attribute '" + l.link().attribute() + "'");
+            }
+        }
         for (ImportLog.Entry e : log.sources(t.name())) {
             out.printf(Locale.ROOT, "  source:   %s (%s, %,d rows, %,d quarantined, %s, sha256 %s)%n",
                     e.sourcePath(), e.format(), e.rowsAccepted(), e.rowsQuarantined(), e.importedAt(),

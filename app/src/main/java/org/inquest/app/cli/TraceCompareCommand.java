@@ -67,7 +67,8 @@ public final class TraceCompareCommand implements Callable<Integer> {
             TraceCohorts.Split split;
             if (byFilter) {
                 TraceFilter.Resolved slow = new TraceFilter(slowWhere, null,
-                        slowPredictionWhere == null ? null : filter.predictions, slowPredictionWhere)
+                        slowPredictionWhere == null ? null : filter.predictions, slowPredictionWhere,
+                        slowPredictionWhere == null ? null : filter.link.link())
                         .resolve(ws.connection(), spans.table, "slow");
                 split = new TraceCohorts.Matching(slow.condition(), describe(slow.filter()));
             } else {

@@ -1,6 +1,7 @@
 package org.inquest.app.cli;
 
 import org.inquest.analysis.traces.TraceFilter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,7 +21,8 @@ final class TraceFilterOptions {
     String traceWhere;
 
     @Option(names = "--predictions", paramLabel = "TABLE",
-            description = "Only traces linked (by the trace_id role) to a row of this predictions table...")
+            description = "Only traces linked (by the link saved with inquest link, else the trace_id role) to a"
+                    + " row of this predictions table...")
     String predictions;
 
     @Option(names = "--prediction-where", paramLabel = "EXPR",
@@ -28,7 +30,10 @@ final class TraceFilterOptions {
                     + " \"prediction != label\").")
     String predictionWhere;
 
+    @Mixin
+    TraceLinkOptions link = new TraceLinkOptions();
+
     TraceFilter filter() {
-        return new TraceFilter(where, traceWhere, predictions, predictionWhere);
+        return new TraceFilter(where, traceWhere, predictions, predictionWhere, link.link());
     }
 }

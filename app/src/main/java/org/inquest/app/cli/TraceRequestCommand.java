@@ -7,6 +7,7 @@ import org.inquest.connectors.error.UsageException;
 import org.inquest.connectors.workspace.Workspace;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,6 +29,9 @@ public final class TraceRequestCommand implements Callable<Integer> {
     @Option(names = "--spans", required = true, paramLabel = "SPANS", description = "The spans table.")
     String spans;
 
+    @Mixin
+    TraceLinkOptions link = new TraceLinkOptions();
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Key key;
 
@@ -45,9 +49,9 @@ public final class TraceRequestCommand implements Callable<Integer> {
         try (Workspace ws = Workspace.openReadOnly(workspace)) {
             RequestView view = new RequestView(ws.connection());
             if (key.id != null) {
-                request = view.forPrediction(predictions, key.id, spans);
+                request = view.forPrediction(predictions, key.id, spans, link.link());
             } else {
-                request = view.forTrace(predictions, key.trace, spans).orElseThrow(() -> new UsageException(
+                request = view.forTrace(predictions, key.trace, spans, link.link()).orElseThrow(() -> new UsageException(
                         "no prediction in '" + predictions + "' is linked to trace '" + key.trace + "'"));
             }
         }

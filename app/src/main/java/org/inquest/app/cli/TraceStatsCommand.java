@@ -99,7 +99,7 @@ public final class TraceStatsCommand implements Callable<Integer> {
 
     private TraceFilter side(String where, String traceWhere, String predictionWhere) {
         return new TraceFilter(where, traceWhere, predictionWhere == null ? null : filter.predictions,
-                predictionWhere);
+                predictionWhere, predictionWhere == null ? null : filter.link.link());
     }
 
     private static void printTable(PrintWriter out, List<OperationStats> operations) {

@@ -60,7 +60,8 @@ class DemoTracesCommandTest {
                     > 5 * compare.get("stages").get(1).get("contribution_ms").asDouble(), compare.toString());
             assertEquals(0.05, compare.get("split").get("slowest_share").asDouble(), 1e-12);
             assertEquals(base.length == 0 ? "{}" : base[0].equals("--predictions")
-                    ? "{\"predictions\":\"predictions\",\"prediction_where\":\"channel = 'mobile'\"}"
+                    ? "{\"predictions\":\"predictions\",\"prediction_where\":\"channel = 'mobile'\","
+                            + "\"link\":{\"by\":\"trace_id\",\"column\":\"trace_id\"}}"
                     : "{\"trace_where\":\"attributes['channel'] = 'mobile'\"}", compare.get("filter").toString());
         }
         // reference (mobile before the incident) against current (mobile during it), side by side

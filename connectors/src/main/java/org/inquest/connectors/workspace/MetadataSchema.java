@@ -25,6 +25,8 @@ public final class MetadataSchema {
     public static final String IMPORTS = SCHEMA + ".imports";
     /** Rows set aside during import, with where they came from and why. */
     public static final String QUARANTINE = SCHEMA + ".quarantine";
+    /** How a predictions table links to a spans table (by trace id or by a span attribute), ADR 0077. */
+    public static final String TRACE_LINKS = SCHEMA + ".trace_links";
 
     private static final String[] DDL = {
         "CREATE SCHEMA IF NOT EXISTS " + SCHEMA,
@@ -42,6 +44,9 @@ public final class MetadataSchema {
         "CREATE TABLE IF NOT EXISTS " + QUARANTINE + " (import_id BIGINT NOT NULL, table_name VARCHAR NOT NULL,"
                 + " source_path VARCHAR NOT NULL, line BIGINT, column_name VARCHAR, raw VARCHAR,"
                 + " reason VARCHAR NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS " + TRACE_LINKS + " (predictions_table VARCHAR NOT NULL,"
+                + " spans_table VARCHAR NOT NULL, column_name VARCHAR, attribute_key VARCHAR,"
+                + " PRIMARY KEY (predictions_table, spans_table))",
     };
 
     private MetadataSchema() {

@@ -180,7 +180,8 @@ public final class TracesViewModel {
     }
 
     /** The form as criteria; exit-2 style errors (bad number, empty attribute value) become the message. */
-    TraceCriteria criteria(SliceResolver resolver, String spansTable) {
+    TraceCriteria criteria(java.sql.Connection connection, String spansTable) {
+        SliceResolver resolver = new SliceResolver(connection);
         Double min = number(minMs.get(), "minimum duration");
         Double max = number(maxMs.get(), "maximum duration");
         String spanWhere = spanFilterText();
@@ -194,7 +195,7 @@ public final class TracesViewModel {
                 throw new UsageException("no predictions table with a trace_id column to filter on");
             }
             Slice slice = resolver.resolve(preds, predWhere, "prediction filter");
-            linked = LinkedPredictions.traceCondition(slice);
+            linked = LinkedPredictions.resolve(connection, slice.table(), spansTable, null).traceCondition(slice);
         }
         return new TraceCriteria(min, max, status.get(), service.get(), spanName.get(), spanCondition, linked);
     }
@@ -219,7 +220,7 @@ public final class TracesViewModel {
         searches++;
         message.set("Searching…");
         searching.submit(runner, "Searching traces", ctx -> {
-            TraceCriteria c = criteria(new SliceResolver(ctx.connection()), name);
+            TraceCriteria c = criteria(ctx.connection(), name);
             TraceFinder finder = new TraceFinder(ctx.connection());
             TraceFinder.Result found = finder.find(name, c, SEARCH_LIMIT, SCATTER_SAMPLE);
             ctx.checkCancelled();
