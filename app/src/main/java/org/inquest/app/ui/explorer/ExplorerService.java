@@ -11,18 +11,28 @@ import java.util.Map;
 import org.inquest.connectors.catalog.Catalog;
 import org.inquest.connectors.catalog.TableInfo;
 import org.inquest.connectors.workspace.MetadataSchema;
+import org.inquest.connectors.workspace.TraceLinks;
 
 /** Reads the workspace's tables with their lineage and quarantine counts (runs on a worker). */
 public final class ExplorerService {
     public List<TableSummary> tables(Connection c) throws SQLException {
         Map<String, List<TableSummary.Lineage>> lineage = lineage(c);
         Map<String, Long> quarantined = quarantineCounts(c);
+        List<TraceLinks.Saved> links = new TraceLinks(c).all();
         List<TableSummary> out = new ArrayList<>();
         for (TableInfo t : new Catalog(c).tables()) {
             out.add(new TableSummary(t, lineage.getOrDefault(t.name(), List.of()),
-                    quarantined.getOrDefault(t.name(), 0L)));
+                    quarantined.getOrDefault(t.name(), 0L), links.stream()
+                            .filter(l -> l.predictionsTable().equals(t.name())).map(ExplorerService::linkText)
+                            .toList()));
         }
         return out;
+    }
+
+    /** {@code request_id → spans by attribute 'request.id'}. */
+    static String linkText(TraceLinks.Saved l) {
+        return l.link().column() + " → " + l.spansTable() + " by " + (l.link().byTraceId() ? "trace_id"
+                : "attribute '" + l.link().attribute() + "'");
     }
 
     private static Map<String, List<TableSummary.Lineage>> lineage(Connection c) throws SQLException {

@@ -86,10 +86,11 @@ public final class ExplorerView extends VBox {
     }
 
     static String lineageText(TableSummary t) {
+        String links = t.links().isEmpty() ? "" : "Linked to traces: " + String.join("; ", t.links()) + "\n";
         if (t.lineage().isEmpty()) {
-            return "No import lineage (table created outside Inquest).";
+            return links + "No import lineage (table created outside Inquest).";
         }
-        StringBuilder out = new StringBuilder("Imported from:");
+        StringBuilder out = new StringBuilder(links).append("Imported from:");
         for (TableSummary.Lineage l : t.lineage()) {
             out.append("\n• ").append(l.source()).append(" (").append(l.format()).append(", ")
                     .append(String.format("%,d", l.rowsAccepted())).append(" rows")

@@ -12,6 +12,7 @@ import org.inquest.connectors.catalog.ColumnRole;
 import org.inquest.connectors.catalog.TableInfo;
 import org.inquest.connectors.error.UsageException;
 import org.inquest.connectors.traces.SpanTable;
+import org.inquest.connectors.workspace.TraceLinks;
 
 /**
  * Finds one request for the request view with the engine of {@code inquest trace request} ({@link RequestView}),
@@ -36,6 +37,7 @@ public final class RequestService {
         String spans = spansTable != null ? spansTable : tables.stream().filter(t -> SpanTable.KIND.equals(t.kind()))
                 .map(TableInfo::name).findFirst().orElse(null);
         ColumnRole role = key.kind() == RequestKey.Kind.ID ? ColumnRole.ID : ColumnRole.TRACE_ID;
+        List<TraceLinks.Saved> links = new TraceLinks(connection).all();
         List<String> candidates = new ArrayList<>();
         if (key.table() != null) {
             candidates.add(key.table());
@@ -44,7 +46,7 @@ public final class RequestService {
                 candidates.add(preferredTable);
             }
             for (TableInfo t : tables) {
-                if (!SpanTable.KIND.equals(t.kind()) && t.columnWithRole(role).isPresent()
+                if (!SpanTable.KIND.equals(t.kind()) && usable(t, role, spans, links)
                         && !candidates.contains(t.name())) {
                     candidates.add(t.name());
                 }
@@ -53,7 +55,7 @@ public final class RequestService {
         RequestView view = new RequestView(connection);
         for (String table : candidates) {
             TableInfo info = catalog.table(table);
-            if (info.columnWithRole(role).isEmpty()) {
+            if (!usable(info, role, spans, links)) {
                 continue;
             }
             Optional<RequestView.Request> found = key.kind() == RequestKey.Kind.TRACE
@@ -67,7 +69,17 @@ public final class RequestService {
         }
         throw new UsageException(candidates.isEmpty()
                 ? "no predictions table has a column with the " + role.wireName() + " role"
+                        + (role == ColumnRole.TRACE_ID ? " or a saved link to the spans" : "")
                 : "no prediction for " + key + " in " + String.join(", ", candidates));
+    }
+
+    /**
+     * A table can answer: by id when it has the id role; by trace when it has the trace_id role or a link saved to
+     * the spans table (ADR 0077: e.g. by the {@code request.id} attribute).
+     */
+    private static boolean usable(TableInfo t, ColumnRole role, String spans, List<TraceLinks.Saved> links) {
+        return t.columnWithRole(role).isPresent() || role == ColumnRole.TRACE_ID && links.stream()
+                .anyMatch(l -> l.predictionsTable().equals(t.name()) && l.spansTable().equals(spans));
     }
 
     private static Optional<RequestView.Request> byId(RequestView view, String table, String id, String spans) {

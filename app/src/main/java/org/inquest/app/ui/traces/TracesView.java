@@ -94,8 +94,46 @@ public final class TracesView extends BorderPane {
         predictionFilter.textProperty().bindBidirectional(vm.predictionFilterProperty());
         CompletionPopup.attach(predictionFilter, (caret, again) -> vm.predictionFilterAssist().complete(
                 predictionFilter.getText(), caret, again));
-        predictionFilter.setTooltip(new Tooltip("Only traces linked (by the trace_id column) to predictions matching"
-                + " this filter"));
+        predictionFilter.setTooltip(new Tooltip("Only traces linked to predictions matching this filter"));
+        ComboBox<TracesViewModel.LinkBy> linkBy = new ComboBox<>();
+        linkBy.setId("traces-link-by");
+        linkBy.getItems().setAll(TracesViewModel.LinkBy.values());
+        linkBy.valueProperty().bindBidirectional(vm.linkByProperty());
+        linkBy.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(TracesViewModel.LinkBy b) {
+                return b == null ? "" : b == TracesViewModel.LinkBy.TRACE_ID ? "trace id" : "span attribute";
+            }
+
+            @Override
+            public TracesViewModel.LinkBy fromString(String s) {
+                return TracesViewModel.LinkBy.TRACE_ID;
+            }
+        });
+        linkBy.setTooltip(new Tooltip("How a prediction finds its trace: its trace_id column, or a predictions"
+                + " column equal to a span attribute (e.g. request.id). Saved in the workspace on Search, so the"
+                + " request view and replay follow it (same as inquest link)."));
+        TextField linkKey = field("traces-link-attribute", "attribute, e.g. request.id", 120, vm);
+        linkKey.textProperty().bindBidirectional(vm.linkAttributeProperty());
+        linkKey.visibleProperty().bind(vm.linkByProperty().isEqualTo(TracesViewModel.LinkBy.ATTRIBUTE));
+        linkKey.managedProperty().bind(linkKey.visibleProperty());
+        ComboBox<String> linkColumn = new ComboBox<>(vm.predictionColumns());
+        linkColumn.setId("traces-link-column");
+        linkColumn.setPrefWidth(120);
+        linkColumn.valueProperty().bindBidirectional(vm.linkColumnProperty());
+        linkColumn.setTooltip(new Tooltip("The predictions column compared; role column: the trace_id role column"
+                + " (by trace id) or the id role column (by attribute)"));
+        linkColumn.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String c) {
+                return c == null || c.isEmpty() ? "role column" : c;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
         Button search = new Button("Search");
         search.setId("traces-search");
         search.setDefaultButton(false);
@@ -110,7 +148,8 @@ public final class TracesView extends BorderPane {
         VBox form = new VBox(4,
                 row(label("Spans"), table, label("Duration ms"), min, label("–"), max, status, service, spanName),
                 row(label("Attribute"), key, op, value, label("Span filter"), spanFilter),
-                row(label("Linked predictions"), predictions, label("where"), predictionFilter, search, reset));
+                row(label("Linked predictions"), predictions, label("by"), linkBy, linkKey, linkColumn, label("where"),
+                        predictionFilter, search, reset));
         Label message = new Label();
         message.setId("traces-message");
         message.textProperty().bind(vm.messageProperty());

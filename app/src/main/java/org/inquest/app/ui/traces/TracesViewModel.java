@@ -31,8 +31,10 @@ import org.inquest.app.ui.task.TaskRunner;
 import org.inquest.connectors.catalog.Catalog;
 import org.inquest.connectors.catalog.ColumnRole;
 import org.inquest.connectors.catalog.TableInfo;
+import org.inquest.connectors.catalog.TraceLink;
 import org.inquest.connectors.error.UsageException;
 import org.inquest.connectors.traces.SpanTable;
+import org.inquest.connectors.workspace.TraceLinks;
 
 /**
  * State of the Traces tab: the search form (duration range, status, service, span name, one attribute condition,
@@ -63,6 +65,10 @@ public final class TracesViewModel {
     private final ObservableList<String> predictionTables = FXCollections.observableArrayList();
     private final StringProperty predictionTable = new SimpleStringProperty();
     private final StringProperty predictionFilter = new SimpleStringProperty("");
+    private final ObjectProperty<LinkBy> linkBy = new SimpleObjectProperty<>(LinkBy.TRACE_ID);
+    private final StringProperty linkAttribute = new SimpleStringProperty("");
+    private final StringProperty linkColumn = new SimpleStringProperty("");
+    private final ObservableList<String> predictionColumns = FXCollections.observableArrayList();
     private final ObservableList<OperationStats> stages = FXCollections.observableArrayList();
     private final ObservableList<TraceSearch.TraceSummary> traces = FXCollections.observableArrayList();
     private final ObjectProperty<List<TraceFinder.Point>> points = new SimpleObjectProperty<>(List.of());
@@ -86,8 +92,17 @@ public final class TracesViewModel {
     private long openStarted;
     private volatile long lastOpenNanos;
 
+    /** How the predictions link to the spans (ADR 0077): the trace_id column, or a span attribute. */
+    public enum LinkBy {
+        TRACE_ID, ATTRIBUTE
+    }
+
     public TracesViewModel() {
         waterfallModel.setRunner(() -> runner);
+        predictionTable.addListener((o, a, b) -> loadLink());
+        // another kind of link compares another column by default
+        linkBy.addListener((o, a, b) -> linkColumn.set(ANY));
+        table.addListener((o, a, b) -> loadLink());
     }
 
     /** Completion for the span filter, against the chosen spans table (keys of its attributes included). */
@@ -127,9 +142,21 @@ public final class TracesViewModel {
         }
         runner.submit("Listing trace tables", ctx -> {
             List<TableInfo> all = new Catalog(ctx.connection()).tables();
+            List<String> saved = new TraceLinks(ctx.connection()).all().stream()
+                    .map(TraceLinks.Saved::predictionsTable).toList();
+            // linkable: by trace id (the role) first, then by a saved link or the id role (attribute link)
+            java.util.List<String> linkable = new java.util.ArrayList<>();
+            for (boolean byTraceId : new boolean[] {true, false}) {
+                for (TableInfo t : all) {
+                    boolean has = t.columnWithRole(ColumnRole.TRACE_ID).isPresent() || saved.contains(t.name());
+                    if (!SpanTable.KIND.equals(t.kind()) && (byTraceId ? has
+                            : !has && t.columnWithRole(ColumnRole.ID).isPresent())) {
+                        linkable.add(t.name());
+                    }
+                }
+            }
             return new List<?>[] {all, all.stream().filter(t -> SpanTable.KIND.equals(t.kind())).map(TableInfo::name)
-                    .toList(), all.stream().filter(t -> !SpanTable.KIND.equals(t.kind())
-                            && t.columnWithRole(ColumnRole.TRACE_ID).isPresent()).map(TableInfo::name).toList()};
+                    .toList(), linkable};
         }, lists -> {
             @SuppressWarnings("unchecked")
             List<TableInfo> all = (List<TableInfo>) lists[0];
@@ -189,15 +216,75 @@ public final class TracesViewModel {
                 : resolver.resolve(spansTable, spanWhere, "span filter").condition();
         SqlFragment linked = null;
         String predWhere = predictionFilter.get();
+        String preds = predictionTable.get();
+        TraceLink chosen = preds == null ? null : chosenLink();
+        if (preds != null) {
+            applyLink(connection, preds, spansTable, chosen);
+        }
         if (!blank(predWhere)) {
-            String preds = predictionTable.get();
             if (preds == null) {
-                throw new UsageException("no predictions table with a trace_id column to filter on");
+                throw new UsageException("no predictions table linked to the spans to filter on");
             }
             Slice slice = resolver.resolve(preds, predWhere, "prediction filter");
-            linked = LinkedPredictions.resolve(connection, slice.table(), spansTable, null).traceCondition(slice);
+            linked = LinkedPredictions.resolve(connection, slice.table(), spansTable, chosen).traceCondition(slice);
         }
         return new TraceCriteria(min, max, status.get(), service.get(), spanName.get(), spanCondition, linked);
+    }
+
+    /** The link the form shows: by trace id (column blank: the trace_id role) or by a span attribute. */
+    TraceLink chosenLink() {
+        String column = blank(linkColumn.get()) ? null : linkColumn.get().strip();
+        if (linkBy.get() == LinkBy.ATTRIBUTE) {
+            if (blank(linkAttribute.get())) {
+                throw new UsageException("link by attribute: name the span attribute, e.g. request.id");
+            }
+            return TraceLink.byAttribute(linkAttribute.get(), column);
+        }
+        return new TraceLink(column, null);
+    }
+
+    /**
+     * Saves the form's link when it differs from the saved one (nothing is written for the default trace_id link
+     * when none is saved), so the request view and replay follow the same link (ADR 0077). The link is checked
+     * first: a bad column or an attribute no span carries is the search's error. True when it was saved.
+     */
+    static boolean applyLink(java.sql.Connection connection, String preds, String spans, TraceLink chosen) {
+        TraceLinks links = new TraceLinks(connection);
+        java.util.Optional<TraceLink> saved = links.find(preds, spans);
+        boolean isDefault = chosen.byTraceId() && chosen.column() == null;
+        if (saved.isEmpty() && isDefault) {
+            return false;
+        }
+        TableInfo info = new Catalog(connection).table(preds);
+        TraceLink resolved = LinkedPredictions.check(connection, info, spans, chosen).link();
+        if (saved.isPresent() && saved.get().equals(resolved)) {
+            return false;
+        }
+        links.save(preds, spans, resolved);
+        return true;
+    }
+
+    /** Shows the saved link of the chosen predictions and spans tables (or the trace_id default) in the form. */
+    void loadLink() {
+        String preds = predictionTable.get();
+        String spans = table.get();
+        if (runner == null || preds == null || spans == null) {
+            return;
+        }
+        runner.submit("Reading the trace link", ctx -> new Object[] {new TraceLinks(ctx.connection())
+                .find(preds, spans).orElse(TraceLink.TRACE_ID), new Catalog(ctx.connection()).table(preds)
+                .columns().stream().map(org.inquest.connectors.catalog.ColumnInfo::name).toList()}, loaded -> {
+                    if (!preds.equals(predictionTable.get()) || !spans.equals(table.get())) {
+                        return;
+                    }
+                    TraceLink link = (TraceLink) loaded[0];
+                    @SuppressWarnings("unchecked")
+                    List<String> columns = (List<String>) loaded[1];
+                    predictionColumns.setAll(withAny(columns));
+                    linkBy.set(link.byTraceId() ? LinkBy.TRACE_ID : LinkBy.ATTRIBUTE);
+                    linkAttribute.set(link.attribute() == null ? "" : link.attribute());
+                    linkColumn.set(link.column() == null ? ANY : link.column());
+                }, this::fail);
     }
 
     /** The span filter and the attribute condition together, in the filter language (null when both are empty). */
@@ -377,6 +464,23 @@ public final class TracesViewModel {
 
     public StringProperty predictionFilterProperty() {
         return predictionFilter;
+    }
+
+    public ObjectProperty<LinkBy> linkByProperty() {
+        return linkBy;
+    }
+
+    public StringProperty linkAttributeProperty() {
+        return linkAttribute;
+    }
+
+    /** The predictions column of the link; {@link #ANY} for the role's column (trace_id or id). */
+    public StringProperty linkColumnProperty() {
+        return linkColumn;
+    }
+
+    public ObservableList<String> predictionColumns() {
+        return predictionColumns;
     }
 
     public ObservableList<OperationStats> stages() {

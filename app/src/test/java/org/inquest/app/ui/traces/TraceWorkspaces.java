@@ -49,6 +49,33 @@ public final class TraceWorkspaces {
         return ws;
     }
 
+    /**
+     * The same spans whose root spans carry {@code request.id} = {@code req-N} (N: the trace's last digit), and the
+     * same predictions WITHOUT a trace_id column, their id being {@code request_id} = {@code req-N}: linkable only
+     * by the span attribute (ADR 0077). Tables {@code spans} and {@code preds}.
+     */
+    public static Workspace byRequestId(Path dir) throws Exception {
+        Workspace ws = Workspace.open(dir.resolve("by-request.duckdb"));
+        Path spans = Path.of(TraceWorkspaces.class.getResource("/traces/search_spans.jsonl").toURI());
+        new Importer(ws).run(new ImportRequest("spans", ImportKind.TRACES, List.of(), List.of(spans)),
+                ImportListener.NONE, new CancelHandle());
+        try (Statement s = ws.connection().createStatement()) {
+            s.execute("UPDATE spans SET attributes = json_merge_patch(coalesce(attributes, '{}'::JSON),"
+                    + " json_object('request.id', 'req-' || right(trace_id, 1))) WHERE parent_span_id IS NULL");
+            s.execute("CREATE TABLE preds (request_id VARCHAR, channel VARCHAR, score DOUBLE, prediction INTEGER,"
+                    + " label INTEGER)");
+            s.execute("INSERT INTO preds VALUES ('req-1', 'web', 0.9, 1, 1), ('req-2', 'mobile', 0.8, 1, 0),"
+                    + " ('req-3', 'mobile', 0.2, 0, 0), ('req-4', 'web', 0.4, 0, 1), ('req-9', 'tablet', 0.5, 1, NULL)");
+        }
+        new Catalog(ws.connection()).saveTable("preds", "predictions", List.of(
+                new ColumnInfo("request_id", "VARCHAR", ColumnRole.ID, null),
+                new ColumnInfo("channel", "VARCHAR", ColumnRole.FEATURE, FeatureKind.CATEGORICAL),
+                new ColumnInfo("score", "DOUBLE", ColumnRole.SCORE, null),
+                new ColumnInfo("prediction", "INTEGER", ColumnRole.PREDICTION, null),
+                new ColumnInfo("label", "INTEGER", ColumnRole.LABEL, null)));
+        return ws;
+    }
+
     static void addPredictions(Workspace ws) throws SQLException {
         try (Statement s = ws.connection().createStatement()) {
             s.execute("CREATE TABLE preds (id BIGINT, trace_id VARCHAR, channel VARCHAR, score DOUBLE,"

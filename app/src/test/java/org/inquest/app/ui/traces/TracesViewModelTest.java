@@ -14,6 +14,8 @@ import org.inquest.analysis.traces.OperationStats;
 import org.inquest.analysis.traces.TraceCriteria;
 import org.inquest.analysis.traces.TraceSearch;
 import org.inquest.app.ui.task.DirectTaskRunner;
+import org.inquest.connectors.catalog.TraceLink;
+import org.inquest.connectors.workspace.TraceLinks;
 import org.inquest.connectors.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,6 +138,39 @@ class TracesViewModelTest {
             assertEquals("postgres", w.detailProperty().get().attributes().get("db.system"));
             vm.open("0123");
             assertTrue(vm.messageProperty().get().contains("no trace '0123'"), vm.messageProperty().get());
+        }
+    }
+    @Test
+    void anAttributeLinkChosenInTheFormIsCheckedSavedAndUsed() throws Exception {
+        try (Workspace ws = TraceWorkspaces.byRequestId(dir)) {
+            TracesViewModel vm = new TracesViewModel();
+            vm.attach(new DirectTaskRunner(ws::connection));
+            assertEquals(List.of("preds"), vm.predictionTables(), "linkable by its id column");
+            assertEquals(TracesViewModel.LinkBy.TRACE_ID, vm.linkByProperty().get(), "nothing saved yet");
+            assertEquals(List.of("", "request_id", "channel", "score", "prediction", "label"), vm.predictionColumns());
+            vm.predictionFilterProperty().set("channel = 'mobile'");
+            vm.search();
+            assertTrue(vm.messageProperty().get().contains("no column with the trace_id role"),
+                    vm.messageProperty().get());
+
+            vm.linkByProperty().set(TracesViewModel.LinkBy.ATTRIBUTE);
+            vm.linkAttributeProperty().set("request.idx");
+            vm.search();
+            assertEquals("no span of table 'spans' has the attribute 'request.idx' to link table 'preds' by",
+                    vm.messageProperty().get());
+            assertTrue(new TraceLinks(ws.connection()).find("preds", "spans").isEmpty(), "a bad link is not saved");
+
+            vm.linkAttributeProperty().set("request.id");
+            vm.search();
+            assertEquals(List.of(T2, T3), ids(vm));
+            assertEquals(java.util.Optional.of(new TraceLink("request_id", "request.id")),
+                    new TraceLinks(ws.connection()).find("preds", "spans"), "saved for the request view and replay");
+            // a new view model (the workbench reopened) shows the saved link
+            TracesViewModel again = new TracesViewModel();
+            again.attach(new DirectTaskRunner(ws::connection));
+            assertEquals(TracesViewModel.LinkBy.ATTRIBUTE, again.linkByProperty().get());
+            assertEquals("request.id", again.linkAttributeProperty().get());
+            assertEquals("request_id", again.linkColumnProperty().get());
         }
     }
 }

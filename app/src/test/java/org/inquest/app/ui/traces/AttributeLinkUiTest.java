@@ -1,0 +1,101 @@
+package org.inquest.app.ui.traces;
+
+import static org.inquest.app.ui.traces.TraceToPredictionUiTest.click;
+import static org.inquest.app.ui.traces.TraceToPredictionUiTest.field;
+import static org.inquest.app.ui.traces.TraceToPredictionUiTest.lookup;
+import static org.inquest.app.ui.traces.TraceToPredictionUiTest.row;
+import static org.inquest.app.ui.traces.TraceWorkspaces.T2;
+import static org.inquest.app.ui.traces.TraceWorkspaces.T3;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.inquest.analysis.traces.TraceSearch;
+import org.inquest.app.ui.Workbench;
+import org.inquest.connectors.workspace.Workspace;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Predictions without a trace_id column ({@link TraceWorkspaces#byRequestId}), through the widgets: choose "span
+ * attribute" and {@code request.id} as the link, search the mobile predictions' traces, open one's waterfall, and
+ * go back to its prediction in the request view (which follows the link the search saved).
+ */
+@ExtendWith(ApplicationExtension.class)
+class AttributeLinkUiTest {
+    @TempDir
+    static Path dir;
+    static Path workspaceFile;
+    static final int WAIT = 60;
+    Workbench workbench;
+
+    @BeforeAll
+    static void makeWorkspace() throws Exception {
+        System.setProperty("inquest.data.dir", dir.resolve("data").toString());
+        try (Workspace ws = TraceWorkspaces.byRequestId(dir)) {
+            workspaceFile = ws.file();
+        }
+    }
+
+    @AfterAll
+    static void clear() {
+        System.clearProperty("inquest.data.dir");
+    }
+
+    @Start
+    void start(Stage stage) {
+        workbench = new Workbench(stage);
+        workbench.start(workspaceFile);
+    }
+
+    @Test
+    void chooseAttributeLinkSearchOpenWaterfallBackToPrediction(FxRobot robot) throws Exception {
+        robot.interact(() -> workbench.openTab("tab-traces"));
+        TableView<TraceSearch.TraceSummary> results = lookup(robot, "#traces-results");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> results.getItems().size() == 4);
+        ComboBox<TracesViewModel.LinkBy> linkBy = lookup(robot, "#traces-link-by");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> linkBy.getValue() == TracesViewModel.LinkBy.TRACE_ID
+                && "preds".equals(workbench.traces().predictionTableProperty().get()));
+
+        // choose the link through the widgets: "span attribute", then the key
+        robot.clickOn("#traces-link-by");
+        robot.clickOn("span attribute");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> robot.lookup("#traces-link-attribute").query()
+                .isVisible());
+        robot.clickOn("#traces-link-attribute").write("request.id");
+        robot.clickOn("#traces-prediction-filter").write("channel = 'mobile'");
+        robot.clickOn("#traces-search");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> results.getItems().size() == 2);
+        assertEquals(List.of(T2, T3), results.getItems().stream().map(TraceSearch.TraceSummary::traceId).toList());
+
+        click(robot, row(robot, results, results.getItems(), ".table-row-cell", 0));
+        ListView<WaterfallModel.Row> waterfall = lookup(robot, "#trace-waterfall");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> waterfall.getItems().size() == 2
+                && T2.equals(workbench.traces().waterfallProperty().get().traceId()));
+
+        robot.clickOn("#traces-open-prediction");
+        TableView<List<Object>> fields = lookup(robot, "#request-fields");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> !fields.getItems().isEmpty());
+        assertEquals("tab-request", workbench.tabs().getSelectionModel().getSelectedItem().getId());
+        assertEquals("req-2", field(fields, "id").get(2));
+        assertEquals(T2, field(fields, "trace_id").get(2));
+        ListView<WaterfallModel.Row> requestWaterfall = lookup(robot, "#request-waterfall");
+        assertEquals(2, requestWaterfall.getItems().size());
+
+        robot.clickOn("#request-show-trace");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS,
+                () -> "tab-traces".equals(workbench.tabs().getSelectionModel().getSelectedItem().getId()));
+    }
+}
