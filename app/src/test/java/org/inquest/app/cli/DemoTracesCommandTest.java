@@ -42,6 +42,7 @@ class DemoTracesCommandTest {
         String incident = "channel = 'mobile' AND timestamp >= TIMESTAMP '2026-09-22'"
                 + " AND timestamp < TIMESTAMP '2026-09-24'";
         String before = "channel = 'mobile' AND timestamp < TIMESTAMP '2026-09-22'";
+        errorsMatchTheRawFile(demo, ws, incident);
         double slow = lookupP50(ws, incident);
         double normal = lookupP50(ws, before);
         assertTrue(slow / normal > 8, "the feature-store lookup is the slow stage: " + slow + " vs " + normal);
@@ -98,6 +99,62 @@ class DemoTracesCommandTest {
         for (JsonNode span : view.get("spans")) {
             assertTrue(span.get("critical").asBoolean(), "stages run one after another: all critical");
         }
+    }
+
+    /**
+     * The demo's failed lookups: {@code trace stats} counts, per operation, exactly the spans whose OTLP status code
+     * is 2 in the raw file (read here with DuckDB's JSON functions, not the importer); only the lookup and the root
+     * fail, always together, each failed lookup with one exception event; and the error rate of mobile requests
+     * during the slowdown is many times the rate elsewhere. Same seed, same bytes.
+     */
+    private void errorsMatchTheRawFile(Path demo, String ws, String incident) throws Exception {
+        java.util.Map<String, Long> raw = new java.util.TreeMap<>();
+        long lookupsWithException;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                java.sql.PreparedStatement ps = c.prepareStatement("WITH s AS (SELECT unnest(json_extract(json,"
+                        + " '$.resourceSpans[*].scopeSpans[*].spans[*]')) AS s FROM read_json_objects(?,"
+                        + " format = 'newline_delimited')) SELECT json_extract_string(s, '$.name'), count(*) FILTER"
+                        + " (WHERE json_extract_string(s, '$.status.code') = '2'), count(*) FILTER (WHERE"
+                        + " json_extract_string(s, '$.status.code') = '2' AND json_array_length(s, '$.events') = 1"
+                        + " AND json_extract_string(s, '$.events[0].name') = 'exception') FROM s GROUP BY 1")) {
+            ps.setString(1, demo.resolve("traces.otlp.jsonl").toString());
+            long withException = 0;
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    raw.put(rs.getString(1), rs.getLong(2));
+                    withException += rs.getString(1).equals("feature_store.lookup") ? rs.getLong(3) : 0;
+                }
+            }
+            lookupsWithException = withException;
+        }
+        JsonNode ops = new ObjectMapper().readTree(run(0, "trace", "stats", "--workspace", ws, "--table", "spans"))
+                .get("operations");
+        java.util.Map<String, Long> stats = new java.util.TreeMap<>();
+        for (JsonNode op : ops) {
+            stats.put(op.get("name").asText(), op.get("errors").asLong());
+        }
+        assertEquals(raw, stats);
+        long failed = raw.get("feature_store.lookup");
+        assertTrue(failed > 0, raw.toString());
+        assertEquals(failed, raw.get("POST /v1/score"), "the root fails with its lookup");
+        assertEquals(failed, lookupsWithException);
+        assertEquals(0L, raw.get("model.inference") + raw.get("preprocess") + raw.get("postprocess"));
+        // error traces by period: the root's error, through the linked predictions
+        double during = errorRate(ws, incident);
+        double elsewhere = errorRate(ws, "NOT (" + incident + ")");
+        assertTrue(during > 5 * elsewhere && elsewhere > 0, during + " vs " + elsewhere);
+
+        Path again = dir.resolve("again");
+        run(0, "demo", "--out", again.toString(), "--rows", "3000", "--traces");
+        assertEquals(-1L, java.nio.file.Files.mismatch(demo.resolve("traces.otlp.jsonl"),
+                again.resolve("traces.otlp.jsonl")), "same seed, byte-identical traces");
+    }
+
+    private static double errorRate(String ws, String predictionWhere) throws Exception {
+        JsonNode ops = new ObjectMapper().readTree(run(0, "trace", "stats", "--workspace", ws, "--table", "spans",
+                "--where", "parent_span_id IS NULL", "--predictions", "predictions", "--prediction-where",
+                predictionWhere)).get("operations");
+        return ops.get(0).get("errors").asDouble() / ops.get(0).get("count").asDouble();
     }
 
     private static double lookupP50(String ws, String predictionWhere) throws Exception {

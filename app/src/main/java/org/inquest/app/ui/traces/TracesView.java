@@ -119,7 +119,7 @@ public final class TracesView extends BorderPane {
         linkKey.managedProperty().bind(linkKey.visibleProperty());
         ComboBox<String> linkColumn = new ComboBox<>(vm.predictionColumns());
         linkColumn.setId("traces-link-column");
-        linkColumn.setPrefWidth(120);
+        linkColumn.setPrefWidth(135);
         linkColumn.valueProperty().bindBidirectional(vm.linkColumnProperty());
         linkColumn.setTooltip(new Tooltip("The predictions column compared; role column: the trace_id role column"
                 + " (by trace id) or the id role column (by attribute)"));
