@@ -133,13 +133,10 @@ public final class LinkedPredictions {
      */
     public SqlFragment tracesOfKeys(SqlFragment keys) {
         if (link.byTraceId()) {
-            return new SqlBuilder().sql("SELECT DISTINCT inquest_k AS link_key, inquest_k AS trace_id FROM (").fragment(keys)
-                    .sql(") AS inquest_keys(inquest_k) WHERE inquest_k IS NOT NULL").build();
+            return new SqlBuilder().sql("SELECT DISTINCT inquest_k AS link_key, inquest_k AS trace_id FROM (")
+                    .fragment(keys).sql(") AS inquest_keys(inquest_k) WHERE inquest_k IS NOT NULL").build();
         }
-        return new SqlBuilder().sql("SELECT link_key, arg_min(trace_id, start_unix_nano) AS trace_id FROM (SELECT"
-                + " json_extract_string(attributes, ").value(KeyedValues.pointer(link.attribute()))
-                .sql(") AS link_key, trace_id, start_unix_nano FROM " + Identifiers.userTable(spansTable)
-                        + ") WHERE link_key IN (").fragment(keys).sql(") GROUP BY link_key").build();
+        return keyedTraces(new SqlBuilder().sql("IN (").fragment(keys).sql(")").build());
     }
 
     /**
@@ -150,10 +147,15 @@ public final class LinkedPredictions {
         if (link.byTraceId()) {
             throw new IllegalStateException("by trace id the key is the trace id");
         }
+        return keyedTraces(SqlFragment.of("IS NOT NULL"));
+    }
+
+    /** One scan of the spans: each attribute value passing {@code keyTest}, with its earliest trace. */
+    private SqlFragment keyedTraces(SqlFragment keyTest) {
         return new SqlBuilder().sql("SELECT link_key, arg_min(trace_id, start_unix_nano) AS trace_id FROM (SELECT"
                 + " json_extract_string(attributes, ").value(KeyedValues.pointer(link.attribute()))
                 .sql(") AS link_key, trace_id, start_unix_nano FROM " + Identifiers.userTable(spansTable)
-                        + ") WHERE link_key IS NOT NULL GROUP BY link_key").build();
+                        + ") WHERE link_key ").fragment(keyTest).sql(" GROUP BY link_key").build();
     }
 
     /** A condition on the spans table: the span's trace is linked to a row of the predictions slice. */
