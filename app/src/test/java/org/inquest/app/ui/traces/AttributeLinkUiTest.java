@@ -92,7 +92,8 @@ class AttributeLinkUiTest {
         assertEquals("req-2", field(fields, "id").get(2));
         assertEquals(T2, field(fields, "trace_id").get(2));
         ListView<WaterfallModel.Row> requestWaterfall = lookup(robot, "#request-waterfall");
-        assertEquals(2, requestWaterfall.getItems().size());
+        // the FX thread fills the fields, then the waterfall: this (test) thread can look in between
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> requestWaterfall.getItems().size() == 2);
 
         robot.clickOn("#request-show-trace");
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS,

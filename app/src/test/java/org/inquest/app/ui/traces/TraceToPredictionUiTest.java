@@ -118,7 +118,8 @@ class TraceToPredictionUiTest {
         assertEquals(2L, field(fields, "id").get(2));
         assertEquals("wrong", field(fields, "outcome").get(2));
         ListView<WaterfallModel.Row> requestWaterfall = lookup(robot, "#request-waterfall");
-        assertEquals(2, requestWaterfall.getItems().size());
+        // the FX thread fills the fields, then the waterfall: this (test) thread can look in between
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> requestWaterfall.getItems().size() == 2);
 
         robot.clickOn("#request-show-trace");
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS,
