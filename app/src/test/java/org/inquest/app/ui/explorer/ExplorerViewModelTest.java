@@ -7,7 +7,9 @@ import java.sql.Statement;
 import org.inquest.app.ui.TestWorkspaces;
 import org.inquest.app.ui.task.DirectTaskRunner;
 import org.inquest.connectors.catalog.ColumnRole;
+import org.inquest.connectors.catalog.TraceLink;
 import org.inquest.connectors.workspace.MetadataSchema;
+import org.inquest.connectors.workspace.TraceLinks;
 import org.inquest.connectors.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +43,24 @@ class ExplorerViewModelTest {
             assertEquals(2, vm.quarantine().size());
             assertEquals(4L, vm.quarantine().get(0).line());
             assertEquals("score 1.7 outside [0,1]", vm.quarantine().get(0).reason());
+        }
+    }
+
+    @Test
+    void showsTheSavedTraceLinksOfATable() throws Exception {
+        try (Workspace ws = TestWorkspaces.small(dir)) {
+            TraceLinks links = new TraceLinks(ws.connection());
+            links.save("preds", "spans", new TraceLink("request_id", "request.id"));
+            links.save("preds", "spans_b", new TraceLink("trace_id", null));
+            links.save("other", "spans", new TraceLink("id", "x"));
+            ExplorerViewModel vm = new ExplorerViewModel();
+            vm.attach(new DirectTaskRunner(ws::connection));
+            vm.refresh();
+            TableSummary preds = vm.selectedProperty().get();
+            assertEquals(java.util.List.of("request_id → spans by attribute 'request.id'",
+                    "trace_id → spans_b by trace_id"), preds.links());
+            assertEquals("Linked to traces: request_id → spans by attribute 'request.id'; trace_id → spans_b by"
+                    + " trace_id\nNo import lineage (table created outside Inquest).", ExplorerView.lineageText(preds));
         }
     }
 }
