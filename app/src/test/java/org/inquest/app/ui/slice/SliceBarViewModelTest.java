@@ -89,4 +89,32 @@ class SliceBarViewModelTest {
                     values.items().stream().map(FilterChecker.Item::insertText).toList());
         }
     }
+
+    @Test
+    void completesTheKeysOfAJsonColumnAndTheirValues() throws Exception {
+        // JSON Lines with a nested object: the import keeps it as a JSON column
+        Path file = dir.resolve("p.jsonl");
+        java.nio.file.Files.writeString(file, "{\"id\": 1, \"score\": 0.5, \"ctx\": {\"device\": \"ios\", \"app.version\": 3}}\n"
+                + "{\"id\": 2, \"score\": 0.7, \"ctx\": {\"device\": \"android\"}}\n");
+        try (Workspace ws = Workspace.open(dir.resolve("w.duckdb"))) {
+            new org.inquest.connectors.ingest.Importer(ws).run(new org.inquest.connectors.ingest.ImportRequest("p",
+                    null, List.of(), List.of(file)), org.inquest.connectors.ingest.ImportListener.NONE,
+                    new org.inquest.connectors.ingest.CancelHandle());
+            SliceBarViewModel vm = new SliceBarViewModel(new LanguageFilterChecker());
+            vm.attach(new DirectTaskRunner(ws::connection));
+            SliceSide cur = vm.current();
+            cur.set("p", "ctx['");
+            int[] told = new int[1];
+            FilterChecker.CompletionProposal keys = cur.complete(5, () -> told[0]++);
+            assertEquals(List.of("'app.version']", "'device']"),
+                    keys.items().stream().map(FilterChecker.Item::insertText).toList());
+            assertEquals(1, told[0], "the keys were read (at once, on this runner) and the field told");
+            cur.filterProperty().set("ctx['device'] = ");
+            assertEquals(List.of("'android'", "'ios'"), cur.complete(16).items().stream()
+                    .map(FilterChecker.Item::insertText).toList());
+            cur.filterProperty().set("ctx['app.version'] = ");
+            assertEquals(List.of("3"), cur.complete(21).items().stream().map(FilterChecker.Item::insertText)
+                    .toList());
+        }
+    }
 }
