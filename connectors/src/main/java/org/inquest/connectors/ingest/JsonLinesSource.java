@@ -26,6 +26,9 @@ final class JsonLinesSource extends TempTableSource {
     private static final String RAW = "inquest$raw";
     private static final String IS_OBJECT = "CASE WHEN json_valid(line) THEN json_type(line) = 'OBJECT' ELSE false END";
 
+    /** Malformed lines told apart as torn (cut short) at most; the others stay "malformed JSON". */
+    static final int MAX_TORN_CHECKED = 1000;
+
     private final ReaderRejects rejects;
     private final String lineOrdinal;
 
@@ -123,6 +126,16 @@ final class JsonLinesSource extends TempTableSource {
                 + " THEN 'not a JSON object' WHEN " + lineOrdinal + " = ? THEN ? ELSE 'malformed JSON' END, line FROM "
                 + LINES + " AS src WHERE trim(coalesce(line, '')) <> '' AND NOT (" + IS_OBJECT + ")", cutOrdinal,
                 JsonLines.cutReason(true, cutColumn));
+        // A torn line in the middle (a line cut short, the file going on after it) says so, as in a trace file.
+        // Only the malformed lines' text comes to Java, and only the first few of them.
+        for (Object[] bad : sql.rows("SELECT ordinal, raw FROM " + QuarantineWriter.BAD + " WHERE reason ="
+                + " 'malformed JSON' ORDER BY ordinal LIMIT " + MAX_TORN_CHECKED)) {
+            int column = bad[1] == null ? 0 : JsonLines.cutColumn(bad[1].toString());
+            if (column > 0) {
+                sql.update("UPDATE " + QuarantineWriter.BAD + " SET reason = ? WHERE ordinal = ?",
+                        JsonLines.cutReason(false, column), bad[0]);
+            }
+        }
     }
 
     @Override
