@@ -57,7 +57,8 @@ public final class CompletionPopup {
             int caret = field.getCaretPosition();
             String text = field.getText();
             Runnable again = () -> {
-                if (field.isFocused() && field.getCaretPosition() == caret && java.util.Objects.equals(text,
+                if (field.getScene() != null && field.getScene().getFocusOwner() == field
+                        && field.getCaretPosition() == caret && java.util.Objects.equals(text,
                         field.getText())) {
                     show(explicit);
                 }
