@@ -74,6 +74,61 @@ final class CountQueries {
     }
 
     /**
+     * The counts per value, as text, of one slice's non-null values of a column, ordered as DuckDB orders text
+     * (its default binary collation: by the UTF-8 bytes, which is code point order). A workbench keeps the
+     * reference's and merges them with each new current slice's ({@link #merge}), which gives exactly what
+     * {@link #categories} with {@code asText} gives for both slices, without reading the reference again.
+     */
+    static java.util.SortedMap<String, Long> textCounts(Connection connection, Slice slice, String columnName)
+            throws SQLException {
+        String column = Identifiers.quote(columnName);
+        String sql = "SELECT CAST(" + column + " AS VARCHAR) AS v, count(*) FROM " + slice.from() + " WHERE ("
+                + slice.condition().sql() + ") AND " + column + " IS NOT NULL GROUP BY ALL";
+        java.util.SortedMap<String, Long> counts = new java.util.TreeMap<>(CountQueries::compareAsDuckDb);
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            slice.condition().bind(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Text in DuckDB's default order: by code point (the order of the UTF-8 bytes), not by UTF-16 unit. */
+    static int compareAsDuckDb(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    /** Both slices' text counts as {@link #categories} returns them: every value of either, in text order. */
+    static Categories merge(java.util.SortedMap<String, Long> reference, java.util.SortedMap<String, Long> current) {
+        java.util.SortedMap<String, long[]> both = new java.util.TreeMap<>(CountQueries::compareAsDuckDb);
+        reference.forEach((v, n) -> both.computeIfAbsent(v, k -> new long[2])[0] = n);
+        current.forEach((v, n) -> both.computeIfAbsent(v, k -> new long[2])[1] = n);
+        long[] ref = new long[both.size()];
+        long[] cur = new long[both.size()];
+        int k = 0;
+        for (long[] counts : both.values()) {
+            ref[k] = counts[0];
+            cur[k] = counts[1];
+            k++;
+        }
+        return new Categories(new ArrayList<>(both.keySet()), ref, cur);
+    }
+
+    /**
      * One row per value seen in either slice, with its count in each. {@code asText} compares the values as
      * text (categorical features, or a column whose type differs between the slices); otherwise they are grouped
      * and ordered by their own type (a numerical feature with few distinct values).

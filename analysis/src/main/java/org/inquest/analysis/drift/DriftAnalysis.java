@@ -24,7 +24,8 @@ import org.inquest.connectors.workspace.Workspace;
  *   <li>per numerical feature, one sorted pass over both samples (exact KS, Wasserstein, distinct count and the
  *       reference deciles — {@link SortedMerge});</li>
  *   <li>one more aggregate scan per slice counting every numerical feature's values per decile bin;</li>
- *   <li>per categorical feature (and numerical feature with at most 5 distinct values), one grouped count.</li>
+ *   <li>per categorical feature (and numerical feature with at most 5 distinct values), one grouped count (of
+ *       the current slice only for categorical features: the reference's counts are kept in the preparation).</li>
  * </ol>
  * The JVM only sees counts and scalars, so memory does not grow with the number of rows.
  */
@@ -130,8 +131,9 @@ public final class DriftAnalysis {
                 results.add(numerical(in, merge, edges.get(f.name()), refBins.get(f.name()), curBins.get(f.name()),
                         values, options));
             } else {
-                CountQueries.Categories categories = CountQueries.categories(connection, reference, current, f.name(),
-                        true);
+                // The reference's counts come from the preparation: only the current slice is read here.
+                CountQueries.Categories categories = CountQueries.merge(prepared.textCounts(connection, f.name()),
+                        CountQueries.textCounts(connection, current, f.name()));
                 results.add(categorical(in, categories, options));
             }
         }

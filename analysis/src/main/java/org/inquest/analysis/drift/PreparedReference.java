@@ -14,7 +14,8 @@ import org.inquest.connectors.catalog.TableInfo;
  * depend only on the reference, so every comparison against it asks for the same edges). {@link DriftAnalysis#run}
  * builds one per call; a workbench comparing many current slices with one reference keeps it and passes it to
  * {@link DriftAnalysis#run(Connection, PreparedReference, Slice, DriftOptions)}, which gives the same numbers by
- * the same queries. Thread-safe: the bin counts are filled on first use.
+ * the same queries for the current side. Thread-safe: the bin counts and the categorical features' counts per
+ * value are filled on first use.
  */
 public final class PreparedReference {
     private final Slice slice;
@@ -24,6 +25,7 @@ public final class PreparedReference {
     private final SliceProfile profile;
     private final Map<String, SortedMerge.Source> sources;
     private final Map<String, Map<String, long[]>> binsByEdges = new ConcurrentHashMap<>();
+    private final Map<String, java.util.SortedMap<String, Long>> textCounts = new ConcurrentHashMap<>();
 
     private PreparedReference(Slice slice, TableInfo currentSchema, List<String> requested, FeatureSelection selection,
             SliceProfile profile, Map<String, SortedMerge.Source> sources) {
@@ -80,6 +82,16 @@ public final class PreparedReference {
         if (cached == null) {
             cached = CountQueries.binCounts(connection, slice, edges);
             binsByEdges.put(key.toString(), cached);
+        }
+        return cached;
+    }
+
+    /** The reference's counts per value (as text) of a categorical feature, counted on first request. */
+    java.util.SortedMap<String, Long> textCounts(Connection connection, String column) throws SQLException {
+        java.util.SortedMap<String, Long> cached = textCounts.get(column);
+        if (cached == null) {
+            cached = java.util.Collections.unmodifiableSortedMap(CountQueries.textCounts(connection, slice, column));
+            textCounts.put(column, cached);
         }
         return cached;
     }
