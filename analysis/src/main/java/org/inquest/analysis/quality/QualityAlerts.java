@@ -117,23 +117,37 @@ public record QualityAlerts(List<ColumnAlert> columns, int missingColumns, int a
         Slice ref = reference.slice;
         Map<String, ColumnStats> refStats = reference.profile.columns();
         List<ColumnInfo> curColumns = current.table().columns();
-        CurrentScan scan = CurrentScan.run(connection, ref, refStats, current);
         List<ColumnInfo> bothCategorical = new ArrayList<>();
+        // Whether a column holds a single value is its number of groups in the category counts below when they
+        // group by the column's own values (text, integers): no min and max of those columns in the scan.
+        Set<String> singleFromCounts = new HashSet<>();
         for (ColumnInfo cur : curColumns) {
             ColumnInfo r = ref.table().column(cur.name()).orElse(null);
             if (r != null && ColumnKind.of(r).hasCategories() && ColumnKind.of(cur).hasCategories()
                     && refStats.get(r.name()).values() > 0) {
                 bothCategorical.add(cur);
+                if (groupsAsItsText(cur)) {
+                    singleFromCounts.add(cur.name());
+                }
             }
         }
+        CurrentScan scan = CurrentScan.run(connection, ref, refStats, current, singleFromCounts);
         Map<String, NewCategories> fresh = new LinkedHashMap<>();
+        Map<String, Long> groups = new LinkedHashMap<>();
         for (ColumnInfo c : bothCategorical) {
             fresh.put(c.name(), new NewCategories());
+            groups.put(c.name(), 0L);
         }
         for (Object[] row : counts(connection, current, bothCategorical)) {
             String name = bothCategorical.get((Integer) row[0]).name();
+            groups.merge(name, 1L, Long::sum);
             if (!reference.categories.get(name).contains((String) row[1])) {
                 fresh.get(name).add((String) row[1], (Long) row[2]);
+            }
+        }
+        for (String name : singleFromCounts) {
+            if (asksSingleValue(refStats.get(name))) {
+                scan.singleValue.put(name, groups.get(name) == 1);
             }
         }
 
@@ -192,32 +206,46 @@ public record QualityAlerts(List<ColumnAlert> columns, int missingColumns, int a
     }
 
     /**
-     * (column index, value as text, count) of every non-null value of each column, one grouped scan; rows ordered
-     * by column, count descending, value — the order in which the full report ranks new categories.
+     * (column index, value as text, count) of every non-null value of each column; rows ordered by column, count
+     * descending, value — the order in which the full report ranks new categories. One grouped count per column,
+     * all in one statement: text and integer columns are grouped by their own values and only the groups are cast
+     * to text (one value per group either way, since that cast is one-to-one), which costs far less than casting
+     * every row and grouping through {@code GROUPING SETS}; other types (e.g. a DOUBLE whose 0.0 and -0.0 are one
+     * value but two texts) are cast first, as the full report groups them.
      */
     private static List<Object[]> counts(Connection connection, Slice slice, List<ColumnInfo> columns) {
         if (columns.isEmpty()) {
             return List.of();
         }
-        SqlBuilder q = new SqlBuilder().sql("WITH counts AS (SELECT CASE");
+        SqlBuilder q = new SqlBuilder().sql("SELECT col, value, n FROM (");
         for (int i = 0; i < columns.size(); i++) {
-            q.sql(" WHEN GROUPING(g" + i + ") = 0 THEN " + i);
+            String col = Identifiers.quote(columns.get(i).name());
+            q.sql(i == 0 ? "" : " UNION ALL ");
+            if (groupsAsItsText(columns.get(i))) {
+                q.sql("SELECT " + i + " AS col, CAST(g AS VARCHAR) AS value, n FROM (SELECT " + col
+                        + " AS g, count(*) AS n FROM " + slice.from() + " WHERE ").fragment(slice.condition())
+                        .sql(" GROUP BY g)");
+            } else {
+                q.sql("SELECT " + i + " AS col, CAST(" + col + " AS VARCHAR) AS value, count(*) AS n FROM "
+                        + slice.from() + " WHERE ").fragment(slice.condition()).sql(" GROUP BY value");
+            }
         }
-        q.sql(" END AS col, CASE");
-        for (int i = 0; i < columns.size(); i++) {
-            q.sql(" WHEN GROUPING(g" + i + ") = 0 THEN g" + i);
-        }
-        q.sql(" END AS value, count(*) AS n FROM (SELECT ");
-        for (int i = 0; i < columns.size(); i++) {
-            q.sql((i == 0 ? "" : ", ") + "CAST(" + Identifiers.quote(columns.get(i).name()) + " AS VARCHAR) AS g" + i);
-        }
-        q.sql(" FROM " + slice.from() + " WHERE ").fragment(slice.condition()).sql(") GROUP BY GROUPING SETS (");
-        for (int i = 0; i < columns.size(); i++) {
-            q.sql((i == 0 ? "" : ", ") + "(g" + i + ")");
-        }
-        q.sql(")) SELECT col, value, n FROM counts WHERE value IS NOT NULL ORDER BY col, n DESC, value");
+        q.sql(") WHERE value IS NOT NULL ORDER BY col, n DESC, value");
         return Queries.list(connection, q.build(), rs -> new Object[] {rs.getInt(1), rs.getString(2), rs.getLong(3)},
                 "categories of " + slice.table().name());
+    }
+
+    /** Whether the grades ask if the current slice holds one value (the column varied in the reference). */
+    private static boolean asksSingleValue(ColumnStats reference) {
+        return reference.distinct() != null && reference.distinct() > 1;
+    }
+
+    /** Types whose cast to text is one-to-one, so grouping by value and by text give the same groups. */
+    private static final Set<String> TEXT_ONE_TO_ONE = Set.of("VARCHAR", "BOOLEAN", "TINYINT", "SMALLINT",
+            "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT");
+
+    static boolean groupsAsItsText(ColumnInfo column) {
+        return TEXT_ONE_TO_ONE.contains(column.sqlType().toUpperCase(java.util.Locale.ROOT));
     }
 
     /** One aggregate scan of the current slice: what the grades need and nothing more. */
@@ -227,7 +255,9 @@ public record QualityAlerts(List<ColumnAlert> columns, int missingColumns, int a
         final Map<String, Boolean> singleValue = new LinkedHashMap<>();
         final Map<String, Long> outOfRange = new LinkedHashMap<>();
 
-        static CurrentScan run(Connection connection, Slice ref, Map<String, ColumnStats> refStats, Slice current) {
+        /** The scan; the columns in {@code singleKnown} get no min = max (their caller counts their values). */
+        static CurrentScan run(Connection connection, Slice ref, Map<String, ColumnStats> refStats, Slice current,
+                Set<String> singleKnown) {
             List<ColumnInfo> shared = new ArrayList<>();
             for (ColumnInfo c : current.table().columns()) {
                 if (ref.table().column(c.name()).isPresent()) {
@@ -242,7 +272,7 @@ public record QualityAlerts(List<ColumnAlert> columns, int missingColumns, int a
                 String col = Identifiers.quote(c.name());
                 q.sql(", count(" + col + ")");
                 reads.add(new String[] {c.name(), "values"});
-                if (ColumnKind.of(c) != ColumnKind.OTHER && rs.distinct() != null && rs.distinct() > 1) {
+                if (ColumnKind.of(c) != ColumnKind.OTHER && asksSingleValue(rs) && !singleKnown.contains(c.name())) {
                     q.sql(", min(" + col + ") = max(" + col + ")");
                     reads.add(new String[] {c.name(), "single"});
                 }

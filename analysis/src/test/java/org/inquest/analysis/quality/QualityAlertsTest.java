@@ -76,6 +76,9 @@ class QualityAlertsTest {
             {"amount < 50", "amount >= 50"},
             {"", "flag"},
             {"age > 40", "age IS NULL OR age <= 40"},
+            // One country, or none at all, in the current slice: "constant" from the category counts.
+            {"", "country = 'DE'"},
+            {"id < 20", "country IS NULL"},
         };
         for (String[] p : pairs) {
             assertSameGrades(slices.resolve("reference", p[0]), slices.resolve("reference", p[1]));
