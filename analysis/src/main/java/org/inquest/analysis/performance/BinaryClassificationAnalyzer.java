@@ -50,18 +50,28 @@ public final class BinaryClassificationAnalyzer {
     /** Metrics per group (ordered by group key); a group without rows does not appear. */
     public Map<String, ClassificationMetrics> analyze(Slice slice, ModelColumns columns, double threshold,
                                                       Grouping grouping) {
-        return compute(slice, columns, threshold, grouping, false);
+        return compute(slice, columns, threshold, grouping, false, true);
+    }
+
+    /**
+     * Every metric of {@link #analyze(Slice, ModelColumns, double)} but ROC AUC (null), from the counting scan
+     * alone: AUC is the one metric that needs a sort of the scores, and a view that does not show it (the
+     * workbench's overview) need not pay for it.
+     */
+    public ClassificationMetrics analyzeWithoutAuc(Slice slice, ModelColumns columns, double threshold) {
+        Map<String, ClassificationMetrics> all = compute(slice, columns, threshold, Grouping.NONE, false, false);
+        return all.isEmpty() ? empty() : all.values().iterator().next();
     }
 
     /** The whole slice and its groups together (the report's per-slice and per-version tables). */
     public WithGroups analyzeWithOverall(Slice slice, ModelColumns columns, double threshold, Grouping grouping) {
-        Map<String, ClassificationMetrics> all = compute(slice, columns, threshold, grouping, true);
+        Map<String, ClassificationMetrics> all = compute(slice, columns, threshold, grouping, true, true);
         ClassificationMetrics overall = all.remove(OVERALL);
         return new WithGroups(overall == null ? empty() : overall, all);
     }
 
     private Map<String, ClassificationMetrics> compute(Slice slice, ModelColumns columns, double threshold,
-                                                       Grouping grouping, boolean withOverall) {
+                                                       Grouping grouping, boolean withOverall, boolean withAuc) {
         SqlFragment rows = rowSource(slice, BinaryOutcome.of(columns, threshold), grouping);
         Map<String, ClassificationMetrics> result = new LinkedHashMap<>();
         List<Object[]> counts = Queries.list(connection, countsQuery(rows, withOverall && !grouping.isNone()),
@@ -69,7 +79,7 @@ public final class BinaryClassificationAnalyzer {
                         rs.getLong("labeled"), new Confusion(rs.getLong("tp"), rs.getLong("fp"), rs.getLong("tn"),
                         rs.getLong("fn")), rs.getLong("scored"), rs.getDouble("log_loss_sum"),
                         rs.getDouble("brier_sum")}, "classification metrics of " + slice.table().name());
-        Map<String, Auc> aucs = aucs(slice, rows, grouping, withOverall, counts);
+        Map<String, Auc> aucs = withAuc ? aucs(slice, rows, grouping, withOverall, counts) : Map.of();
         for (Object[] r : counts) {
             String key = (String) r[0];
             Confusion confusion = (Confusion) r[3];

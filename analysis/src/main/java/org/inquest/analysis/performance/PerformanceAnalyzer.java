@@ -22,6 +22,16 @@ public final class PerformanceAnalyzer {
         return one.isEmpty() ? empty(task) : one.values().iterator().next();
     }
 
+    /**
+     * The same metrics without those that need a sort (a binary classifier's ROC AUC is null): one scan of the
+     * slice, for a view that does not show them. Multi-class and regression metrics need no sort: all of them.
+     */
+    public PerformanceMetrics analyzeWithoutSorting(Slice slice, ModelColumns columns, TaskKind task,
+                                                    double threshold) {
+        return task == TaskKind.BINARY ? binary.analyzeWithoutAuc(slice, columns, threshold)
+                : analyze(slice, columns, task, threshold);
+    }
+
     public Map<String, PerformanceMetrics> analyze(Slice slice, ModelColumns columns, TaskKind task,
                                                    double threshold, Grouping grouping) {
         return new LinkedHashMap<>(switch (task) {

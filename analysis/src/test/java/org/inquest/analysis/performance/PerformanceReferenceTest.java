@@ -81,6 +81,19 @@ class PerformanceReferenceTest {
     }
 
     @Test
+    void withoutSortingEveryMetricButRocAucIsTheFullAnalysis() {
+        TableInfo table = binary(false);
+        ModelColumns columns = ModelColumns.of(table);
+        Slice slice = Slice.whole(table);
+        ClassificationMetrics full = (ClassificationMetrics) analyzer.analyze(slice, columns, TaskKind.BINARY, 0.5);
+        ClassificationMetrics counted = (ClassificationMetrics) analyzer.analyzeWithoutSorting(slice, columns,
+                TaskKind.BINARY, 0.5);
+        assertNotNull(full.rocAuc());
+        assertEquals(new ClassificationMetrics(full.rows(), full.labeled(), full.accuracy(), full.precision(),
+                full.recall(), full.f1(), null, full.logLoss(), full.brier(), full.confusion()), counted);
+    }
+
+    @Test
     void groupedMetricsAddUpToTheWholeAndMatchEachGroupFilteredAlone() {
         TableInfo table = binary(false);
         ModelColumns columns = ModelColumns.of(table);

@@ -53,7 +53,7 @@ public final class IncidentService {
         long start = System.nanoTime();
         ReferenceCache none = new ReferenceCache();
         ctx.progress(0, 3, "Model quality");
-        ModelPart model = model(ctx, spec, none);
+        ModelPart model = model(ctx, spec, none, true);
         ctx.progress(1, 3, "Drift");
         DriftResult drift = drift(ctx, spec, none);
         ctx.progress(2, 3, "Data quality");
@@ -79,8 +79,22 @@ public final class IncidentService {
                 SliceResolver.on(curTable, spec.currentWhere(), "current filter"));
     }
 
-    /** Row counts, task, model quality, calibration and latency; the reference's from the cache. */
+    /**
+     * Row counts, task, model quality, calibration and latency; the reference's from the cache. The current
+     * slice's ROC AUC is left out (null): it is the one metric that needs a sort of the scores and the overview
+     * does not show it; the performance tab computes it when shown ({@link #currentPerformance}).
+     */
     public ModelPart model(WorkContext ctx, SliceSpec spec, ReferenceCache cache) throws Exception {
+        return model(ctx, spec, cache, false);
+    }
+
+    /** The current slice's model quality with every metric (ROC AUC included). */
+    public static PerformanceMetrics currentPerformance(Connection c, IncidentSnapshot s) {
+        return new PerformanceAnalyzer(c).analyze(s.current(), ModelColumns.of(s.current().table()), s.task(),
+                THRESHOLD);
+    }
+
+    private ModelPart model(WorkContext ctx, SliceSpec spec, ReferenceCache cache, boolean sorted) throws Exception {
         Connection c = ctx.connection();
         Slices s = slices(ctx, spec, cache);
         Slice ref = s.reference();
@@ -102,7 +116,8 @@ public final class IncidentService {
         PerformanceAnalyzer perf = new PerformanceAnalyzer(c);
         PerformanceMetrics refPerf = cache.get("perf|" + task + refKey,
                 () -> perf.analyze(ref, refCols, task, THRESHOLD));
-        PerformanceMetrics curPerf = perf.analyze(cur, curCols, task, THRESHOLD);
+        PerformanceMetrics curPerf = sorted ? perf.analyze(cur, curCols, task, THRESHOLD)
+                : perf.analyzeWithoutSorting(cur, curCols, task, THRESHOLD);
         ctx.checkCancelled();
         Calibration refCal = null;
         Calibration curCal = null;

@@ -41,6 +41,7 @@ public final class PerformanceViewModel {
     private final StringProperty segmentColumn = new SimpleStringProperty();
     private final StringProperty state = new SimpleStringProperty("");
     private final LatestOnly latest = new LatestOnly();
+    private final LatestOnly complete = new LatestOnly();
     private IncidentSnapshot snapshot;
     private TaskRunner runner;
     private boolean loaded;
@@ -61,6 +62,7 @@ public final class PerformanceViewModel {
 
     public void show(IncidentSnapshot s) {
         latest.cancel();
+        complete.cancel();
         snapshot = s;
         loaded = false;
         overTime.set(Map.of());
@@ -80,8 +82,13 @@ public final class PerformanceViewModel {
     }
 
     static ResultGrid sideBySide(IncidentSnapshot s) {
+        return sideBySide(s, s.currentPerformance());
+    }
+
+    /** Both slices' metrics, the current slice's as given (the snapshot's lacks ROC AUC until {@link #load}). */
+    static ResultGrid sideBySide(IncidentSnapshot s, PerformanceMetrics current) {
         Map<String, Object> ref = Records.numbers(s.referencePerformance());
-        Map<String, Object> cur = Records.numbers(s.currentPerformance());
+        Map<String, Object> cur = Records.numbers(current);
         Records.numbers(s.referenceLatency()).forEach((k, v) -> ref.put("latency." + k, v));
         Records.numbers(s.currentLatency()).forEach((k, v) -> cur.put("latency." + k, v));
         Set<String> names = new LinkedHashSet<>(ref.keySet());
@@ -105,6 +112,11 @@ public final class PerformanceViewModel {
             return;
         }
         loaded = true;
+        // The overview's snapshot leaves out the current slice's ROC AUC (a sort of the scores): the metrics table
+        // gets it here, in a task of its own so it does not wait for the per-day and per-segment tables.
+        complete.submit(runner, "Performance of the current slice",
+                ctx -> IncidentService.currentPerformance(ctx.connection(), s),
+                current -> metrics.set(sideBySide(s, current)), e -> state.set("Failed: " + Errors.oneLine(e)));
         String column = segmentColumn.get();
         state.set("Computing per day and per " + (column == null ? "segment" : column) + "…");
         latest.submit(runner, "Performance per day and segment", ctx -> {

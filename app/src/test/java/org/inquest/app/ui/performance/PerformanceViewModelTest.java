@@ -94,13 +94,19 @@ class PerformanceViewModelTest {
     void perDayAndPerSegmentTablesAreComputedOnlyWhenTheTabLoads() {
         vm.show(snapshot(CURRENT));
         assertEquals(0, runner.count("Performance"), "the side-by-side table needs no query of its own");
+        assertEquals(null, cell(vm.metricsProperty().get(), "roc_auc", "current"),
+                "the overview's snapshot leaves out the current slice's ROC AUC");
         assertEquals(Map.of(), vm.overTimeProperty().get());
         vm.segmentColumnProperty().set("model_version");
         assertEquals(0, runner.count("Performance"), "choosing a column before the tab loads waits too");
         vm.segmentColumnProperty().set("region");
         vm.load();
         vm.load();
-        assertEquals(1, runner.count("Performance"));
+        assertEquals(1, runner.count("Performance per day"));
+        assertEquals(1, runner.count("Performance of the current slice"));
+        // Current positives .4 .3 .7 .1 against negatives .9 .8 .6 .2: 1 + 1 + 2 + 0 of 16 pairs.
+        assertEquals(4.0 / 16, (Double) cell(vm.metricsProperty().get(), "roc_auc", "current"), 1e-12);
+        assertEquals(0.25, (Double) cell(vm.metricsProperty().get(), "accuracy", "current"), 1e-12);
         Map<String, Map<String, Object>> days = vm.overTimeProperty().get();
         assertEquals(List.of("2026-01-02", "2026-01-03"), List.copyOf(days.keySet()));
         assertEquals(0.0, (Double) days.get("2026-01-02").get("accuracy"), 1e-12);
@@ -114,7 +120,7 @@ class PerformanceViewModelTest {
         assertEquals("", vm.stateProperty().get());
 
         vm.segmentColumnProperty().set("model_version");
-        assertEquals(2, runner.count("Performance"), "another column, once loaded, recomputes");
+        assertEquals(2, runner.count("Performance per day"), "another column, once loaded, recomputes");
         // Current v2 (even ids): 10 (.8,0), 12 (.3,1), 14 (.6,0), 16 (.1,1) all wrong; v1: 9 (.9,0) and 11 (.4,1)
         // wrong, 13 (.7,1) and 15 (.2,0) right.
         assertEquals(0.0, (Double) cell(vm.bySegmentProperty().get(), "v2", "cur accuracy"), 1e-12);
@@ -139,9 +145,11 @@ class PerformanceViewModelTest {
         vm.load();
         vm.show(snapshot("id > 12"));
         vm.load();
-        assertTrue(runner.submissions().get(0).cancelled());
-        runner.pending().get(1).complete();
-        runner.pending().get(0).complete(); // the older slice's tables arrive last
+        List<SyncRunner.Submission> tables = runner.submissions().stream()
+                .filter(t -> t.title().startsWith("Performance per day")).toList();
+        assertTrue(tables.get(0).cancelled());
+        tables.get(1).complete();
+        tables.get(0).complete(); // the older slice's tables arrive last
         assertEquals(List.of("2026-01-03"), List.copyOf(vm.overTimeProperty().get().keySet()));
         assertEquals(List.of("south", "north"),
                 vm.bySegmentProperty().get().rows().stream().map(r -> r.get(0)).toList(),
