@@ -22,12 +22,14 @@ import org.inquest.connectors.workspace.Workspace;
  * <ol>
  *   <li>one aggregate scan per slice for all features (rows, non-null counts, standard deviations);</li>
  *   <li>per numerical feature, one sorted pass over both samples (exact KS, Wasserstein, distinct count and the
- *       reference deciles — {@link SortedMerge});</li>
+ *       reference deciles — {@link SortedMerge}); for a feature with few distinct values, the same pass over the
+ *       two slices' value counts in the JVM instead ({@link GroupedValues}, ADR 0063), with its bin counts;</li>
  *   <li>one more aggregate scan per slice counting every numerical feature's values per decile bin;</li>
  *   <li>per categorical feature (and numerical feature with at most 5 distinct values), one grouped count (of
  *       the current slice only for categorical features: the reference's counts are kept in the preparation).</li>
  * </ol>
- * The JVM only sees counts and scalars, so memory does not grow with the number of rows.
+ * The JVM only sees counts, scalars and value lists of bounded length, so memory does not grow with the number of
+ * rows.
  */
 public final class DriftAnalysis {
     /** Numerical features with at most this many distinct values are also tabulated value by value. */
@@ -106,16 +108,44 @@ public final class DriftAnalysis {
                 tasks.add(new MergeTask(f.name(), n, m, sources.get(f.name())));
             }
         }
-        Map<String, SortedMerge.Result> merges = ParallelMerges.run(connection, reference, current, tasks);
-        Map<String, double[]> edges = new LinkedHashMap<>();
+        // Features with few distinct values are merged in the JVM from both slices' value counts (the reference's
+        // kept in the preparation); the others by a sorted query over both slices, two at a time.
+        Map<String, SortedMerge.Result> merges = new LinkedHashMap<>();
+        Map<String, GroupedValues[]> grouped = new LinkedHashMap<>();
+        List<MergeTask> queried = new ArrayList<>();
         for (MergeTask task : tasks) {
-            edges.put(task.column(), Arrays.stream(merges.get(task.column()).deciles()).distinct().sorted().toArray());
+            GroupedValues ref = (double) task.n() * (double) task.m() < 0x1p62
+                    ? prepared.values(connection, task.column()) : null;
+            GroupedValues cur = ref == null ? null : GroupedValues.read(connection, current, task.column());
+            if (cur != null) {
+                grouped.put(task.column(), new GroupedValues[] {ref, cur});
+                merges.put(task.column(), GroupedValues.merge(ref, cur));
+            } else {
+                queried.add(task);
+            }
+        }
+        merges.putAll(ParallelMerges.run(connection, reference, current, queried));
+        Map<String, double[]> edges = new LinkedHashMap<>();
+        Map<String, double[]> queriedEdges = new LinkedHashMap<>();
+        for (MergeTask task : tasks) {
+            double[] e = Arrays.stream(merges.get(task.column()).deciles()).distinct().sorted().toArray();
+            edges.put(task.column(), e);
+            if (!grouped.containsKey(task.column())) {
+                queriedEdges.put(task.column(), e);
+            }
         }
         Timing.report("sorted merges", t0);
         t0 = System.nanoTime();
-        Map<String, long[]> refBins = edges.isEmpty() ? Map.of() : prepared.bins(connection, edges);
-        Map<String, long[]> curBins = edges.isEmpty() ? Map.of()
-                : CountQueries.binCounts(connection, current, edges);
+        Map<String, long[]> refBins = new LinkedHashMap<>();
+        Map<String, long[]> curBins = new LinkedHashMap<>();
+        if (!queriedEdges.isEmpty()) {
+            refBins.putAll(prepared.bins(connection, queriedEdges));
+            curBins.putAll(CountQueries.binCounts(connection, current, queriedEdges));
+        }
+        grouped.forEach((column, pair) -> {
+            refBins.put(column, pair[0].bins(edges.get(column)));
+            curBins.put(column, pair[1].bins(edges.get(column)));
+        });
 
         Timing.report("bin counts", t0);
         t0 = System.nanoTime();

@@ -26,6 +26,8 @@ public final class PreparedReference {
     private final Map<String, SortedMerge.Source> sources;
     private final Map<String, Map<String, long[]>> binsByEdges = new ConcurrentHashMap<>();
     private final Map<String, java.util.SortedMap<String, Long>> textCounts = new ConcurrentHashMap<>();
+    /** Per numerical feature merged in the JVM, the reference's values and counts; empty when it is too long. */
+    private final Map<String, java.util.Optional<GroupedValues>> values = new ConcurrentHashMap<>();
 
     private PreparedReference(Slice slice, TableInfo currentSchema, List<String> requested, FeatureSelection selection,
             SliceProfile profile, Map<String, SortedMerge.Source> sources) {
@@ -94,5 +96,23 @@ public final class PreparedReference {
             textCounts.put(column, cached);
         }
         return cached;
+    }
+
+    /**
+     * The reference's values and counts of a feature whose merge can run in the JVM ({@link GroupedValues}), read
+     * on first request; null when the feature is merged by a query instead (raw values, a type not exact as
+     * DOUBLE, or more distinct values than {@link GroupedValues#MAX_VALUES}).
+     */
+    GroupedValues values(Connection connection, String column) throws SQLException {
+        if (sources.get(column) != SortedMerge.Source.GROUPED || !GroupedValues.applies(slice.table(), column)
+                || !GroupedValues.applies(currentSchema, column)) {
+            return null;
+        }
+        java.util.Optional<GroupedValues> cached = values.get(column);
+        if (cached == null) {
+            cached = java.util.Optional.ofNullable(GroupedValues.read(connection, slice, column));
+            values.put(column, cached);
+        }
+        return cached.orElse(null);
     }
 }
