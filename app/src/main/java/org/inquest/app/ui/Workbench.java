@@ -248,12 +248,17 @@ public final class Workbench {
         MenuItem apply = item("Apply slices", "Shortcut+Enter", slices::apply);
         Menu view = new Menu("View", null, dark, refresh, apply, new SeparatorMenuItem());
         String[] tabIds = {"tab-overview", "tab-quality", "tab-drift", "tab-versions", "tab-performance",
-            "tab-calibration", "tab-fairness", "tab-segments", "tab-sql", "tab-report"};
+            "tab-calibration", "tab-fairness", "tab-segments", "tab-sql", "tab-report", "tab-traces", "tab-replay",
+            "tab-request"};
         String[] tabNames = {"Overview", "Data quality", "Drift", "Versions", "Performance", "Calibration",
-            "Fairness", "Segments", "SQL console", "Report"};
+            "Fairness", "Segments", "SQL console", "Report", "Traces", "Replay", "Request"};
+        // Shortcut+1 … Shortcut+0 for the first ten (as before); Traces, Replay and Request take Shortcut+Shift+T, R and E.
+        String[] shortcuts = {"Shortcut+1", "Shortcut+2", "Shortcut+3", "Shortcut+4", "Shortcut+5", "Shortcut+6",
+            "Shortcut+7", "Shortcut+8", "Shortcut+9", "Shortcut+0", "Shortcut+Shift+T", "Shortcut+Shift+R",
+            "Shortcut+Shift+E"};
         for (int i = 0; i < tabIds.length; i++) {
             String id = tabIds[i];
-            view.getItems().add(item(tabNames[i], "Shortcut+" + ((i + 1) % 10), () -> openTab(id)));
+            view.getItems().add(item(tabNames[i], shortcuts[i], () -> openTab(id)));
         }
         MenuBar bar = new MenuBar(file, view);
         bar.setId("menu-bar");

@@ -65,4 +65,25 @@ class WorkbenchShellUiTest {
         assertEquals(4L, results.getItems().get(0).get(0));
         assertTrue(workbench.viewModel().recentList().contains(workspaceFile));
     }
+
+    /** At 1366×768 every tab's header is on the strip: none is pushed into the overflow menu. */
+    @Test
+    void everyTabFitsOnTheStripAt1366(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1366.0, workbench.scene().getWidth(), 0.5);
+        javafx.scene.Node area = workbench.tabs().lookup(".tab-header-area");
+        javafx.scene.Parent headers = (javafx.scene.Parent) area.lookup(".headers-region");
+        javafx.scene.Node buttons = area.lookup(".control-buttons-tab");
+        double right = area.localToScene(area.getBoundsInLocal()).getMaxX();
+        if (buttons != null && buttons.isVisible()) {
+            right = Math.min(right, buttons.localToScene(buttons.getBoundsInLocal()).getMinX());
+        }
+        int seen = 0;
+        for (javafx.scene.Node header : headers.getChildrenUnmodifiable()) {
+            double maxX = header.localToScene(header.getBoundsInLocal()).getMaxX();
+            assertTrue(maxX <= right + 0.5, header.getId() + " ends at " + maxX + ", the strip at " + right);
+            seen++;
+        }
+        assertEquals(workbench.tabs().getTabs().size(), seen);
+    }
 }
