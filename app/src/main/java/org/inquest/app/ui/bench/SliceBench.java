@@ -21,7 +21,8 @@ import org.inquest.connectors.workspace.Workspace;
  * (counts, model quality, calibration, latency, drift, the full data quality report) — and <b>workbench</b> — the
  * three parts the workbench now submits (model, drift, quality grades) on two threads with one connection each,
  * the reference's results cached. Alternates the two over N current filters after two warm-up rounds and prints
- * p50/p95/max of each. Usage: {@code SliceBench WORKSPACE [changes]} (read-only).
+ * p50/p95/max of each, wall time and the process's CPU time (all threads; steadier on a shared machine). Usage:
+ * {@code SliceBench WORKSPACE [changes [duckdbThreads]]} (read-only).
  */
 public final class SliceBench {
     private SliceBench() {
@@ -30,11 +31,20 @@ public final class SliceBench {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         int changes = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        Integer threads = args.length > 2 ? Integer.valueOf(args[2]) : null;
         List<Long> full = new ArrayList<>();
         List<Long> workbench = new ArrayList<>();
+        List<Long> fullCpu = new ArrayList<>();
+        List<Long> workbenchCpu = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (Workspace ws = Workspace.openReadOnly(file); Connection c1 = ws.newConnection();
                 Connection c2 = ws.newConnection()) {
+            if (threads != null) {
+                // DuckDB's threads are per database: one setting for both connections.
+                try (java.sql.Statement st = c1.createStatement()) {
+                    st.execute("SET threads = " + threads);
+                }
+            }
             IncidentService service = new IncidentService();
             ReferenceCache cache = new ReferenceCache();
             DirectTaskRunner r1 = new DirectTaskRunner(() -> c1);
@@ -43,9 +53,12 @@ public final class SliceBench {
                 SliceSpec spec = new SliceSpec("predictions", "\"timestamp\" < TIMESTAMP '2026-09-08 00:00:00'",
                         "predictions", WorkbenchBench.filter(i));
                 long start = System.nanoTime();
+                long cpu = WorkbenchBench.processCpuNanos();
                 run(r1, ctx -> service.compute(ctx, spec));
                 long fullMs = (System.nanoTime() - start) / 1_000_000;
+                long fullCpuMs = (WorkbenchBench.processCpuNanos() - cpu) / 1_000_000;
                 start = System.nanoTime();
+                cpu = WorkbenchBench.processCpuNanos();
                 // As the workbench's two workers take the three parts: model and drift at once, quality next.
                 Future<?> model = pool.submit(() -> run(r1, ctx -> service.model(ctx, spec, cache)));
                 Future<?> drift = pool.submit(() -> run(r2, ctx -> service.drift(ctx, spec, cache)));
@@ -54,17 +67,24 @@ public final class SliceBench {
                 drift.get();
                 quality.get();
                 long workbenchMs = (System.nanoTime() - start) / 1_000_000;
-                System.out.printf(Locale.ROOT, "change %2d: full %6d ms  workbench %6d ms%n", i, fullMs, workbenchMs);
+                long workbenchCpuMs = (WorkbenchBench.processCpuNanos() - cpu) / 1_000_000;
+                System.out.printf(Locale.ROOT, "change %2d: full %6d ms (CPU %6d ms)  workbench %6d ms (CPU %6d ms)%n",
+                        i, fullMs, fullCpuMs, workbenchMs, workbenchCpuMs);
                 if (i >= 0) {
                     full.add(fullMs);
                     workbench.add(workbenchMs);
+                    fullCpu.add(fullCpuMs);
+                    workbenchCpu.add(workbenchCpuMs);
                 }
             }
         } finally {
             pool.shutdownNow();
         }
+        System.out.printf(Locale.ROOT, "DuckDB threads: %s%n", threads == null ? "default (cores)" : threads);
         print("full (session 1: sequential, uncached, full quality report)", full);
+        print("  its process CPU per change", fullCpu);
         print("workbench (3 parts on 2 workers, reference cached, quality grades)", workbench);
+        print("  its process CPU per change", workbenchCpu);
     }
 
     private static <T> T run(DirectTaskRunner runner, Work<T> work) {
