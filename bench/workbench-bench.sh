@@ -38,8 +38,8 @@ fi
 work="$root/target/workbench-bench"
 mkdir -p "$work"
 cp "${given:-$dir/incident.duckdb}" "$work/incident.duckdb"
-# Start the JVM as ./inquest starts the workbench (ADR 0011): the launcher's jars, DuckDB's unpacked native library
-# and its class-data-sharing archive when they exist (INQUEST_FAST_START=0: the plain class path).
+# Start the JVM as ./inquest starts the workbench (ADRs 0011, 0064): the launcher's jars, DuckDB's unpacked native
+# library and the workbench's class-data-sharing archive (INQUEST_FAST_START=0: the plain class path).
 opts=()
 fast="$root/app/target/launcher"
 if [ "${INQUEST_FAST_START:-1}" != 0 ] && [ -f "$fast/duckdb_jdbc.jar" ] && [ -d "$fast/native" ]; then
@@ -48,7 +48,21 @@ if [ "${INQUEST_FAST_START:-1}" != 0 ] && [ -f "$fast/duckdb_jdbc.jar" ] && [ -d
     case "${jar##*/}" in duckdb_jdbc-*|inquest-app-*) ;; *) cp="$cp:$jar" ;; esac
   done
   opts+=("-Djava.library.path=$fast/native")
-  [ -f "$fast/inquest.jsa" ] && opts+=("-XX:SharedArchiveFile=$fast/inquest.jsa" "-Xlog:disable" "-Xlog:all=error:stderr")
+  # ./inquest starts the workbench with the archive its first workbench run made (ADR 0064): made here by one
+  # short training run when missing. INQUEST_WORKBENCH_ARCHIVE=0 uses the headless commands' archive instead.
+  wjsa="$fast/inquest-workbench.jsa"
+  if [ "${INQUEST_WORKBENCH_ARCHIVE:-1}" != 0 ] && [ ! -f "$wjsa" ]; then
+    echo "training the workbench's class-data archive (one short run) ..." >&2
+    training=(java "${opts[@]}" -XX:ArchiveClassesAtExit="$wjsa.$$" -Xlog:disable -Xlog:all=error:stderr -cp "$cp" \
+      org.inquest.app.ui.bench.WorkbenchBench "$work/incident.duckdb" 1)
+    if [ -n "${DISPLAY:-}" ]; then "${training[@]}" >/dev/null 2>&1 || true
+    else xvfb-run -a -s "-screen 0 1366x768x24" "${training[@]}" >/dev/null 2>&1 || true; fi
+    if [ -s "$wjsa.$$" ]; then mv -f "$wjsa.$$" "$wjsa"; else rm -f "$wjsa.$$"; fi
+    cp "${given:-$dir/incident.duckdb}" "$work/incident.duckdb"
+  fi
+  jsa="$fast/inquest.jsa"
+  [ "${INQUEST_WORKBENCH_ARCHIVE:-1}" != 0 ] && [ -f "$wjsa" ] && jsa="$wjsa"
+  [ -f "$jsa" ] && opts+=("-XX:SharedArchiveFile=$jsa" "-Xlog:disable" "-Xlog:all=error:stderr")
 fi
 echo "machine: $(nproc) cores; $(uptime); JVM options: ${opts[*]:-none}"
 run=(java ${opts[@]+"${opts[@]}"} ${INQUEST_JAVA_OPTS:-} -cp "$cp" org.inquest.app.ui.bench.WorkbenchBench \
