@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.inquest.analysis.slice.Slice;
 import org.inquest.analysis.slice.SqlFragment;
+import org.inquest.analysis.sql.PreviousPlan;
 import org.inquest.analysis.sql.Queries;
 import org.inquest.analysis.sql.SqlBuilder;
 import org.inquest.connectors.workspace.Identifiers;
@@ -41,6 +42,11 @@ public final class RootCauseAnalyzer {
     public static final int PAIR_COLUMNS = 6;
     /** Largest number of combinations (product of distinct counts) grouped at once in the fine plan. */
     public static final long FINE_GROUPS = 100_000;
+    /**
+     * A numerical column with at most this many distinct values per slice is grouped by value, and its values by
+     * range afterwards, when its ranges are a segment set of their own (ADR 0057).
+     */
+    public static final long VALUE_GROUPS = 50_000;
 
     private final Connection connection;
 
@@ -64,21 +70,37 @@ public final class RootCauseAnalyzer {
         }
     }
 
-    /** One dimension segments are cut along: a categorical column, or a numerical column's ranges. */
-    private record Dim(String column, double[] edges, long cardinality) {
+    /**
+     * One dimension segments are cut along: a categorical column, or a numerical column's ranges. {@code values}
+     * is a numerical column's largest distinct count per slice where known (null otherwise).
+     */
+    private record Dim(String column, double[] edges, long cardinality, Long values) {
         boolean binned() {
             return edges != null;
         }
 
+        /** A numerical column whose rows are grouped by value first, then the values by range (ADR 0057). */
+        boolean byValue() {
+            return binned() && values != null && values <= VALUE_GROUPS && !PreviousPlan.enabled();
+        }
+
+        /** The column as DOUBLE, the value its ranges compare. */
+        String doubleSql() {
+            return "CAST(" + Identifiers.quote(column) + " AS DOUBLE)";
+        }
+
         /** The dimension's value per row: the category as text, or the index of the range. */
         void valueSql(SqlBuilder q) {
-            String c = Identifiers.quote(column);
             if (!binned()) {
-                q.sql("CAST(" + c + " AS VARCHAR)");
+                q.sql("CAST(" + Identifiers.quote(column) + " AS VARCHAR)");
                 return;
             }
+            rangeSql(q, doubleSql());
+        }
+
+        /** The index of the range holding {@code x} (a DOUBLE expression) as a small integer; null for null. */
+        void rangeSql(SqlBuilder q, String x) {
             // The range's index as a small integer (grouping on it is about twice as fast as on its text).
-            String x = "CAST(" + c + " AS DOUBLE)";
             q.sql("CAST(CASE WHEN " + x + " IS NULL THEN NULL");
             for (int i = 0; i < edges.length; i++) {
                 q.sql(" WHEN " + x + " <= ").value(edges[i]).sql(" THEN " + i);
@@ -103,9 +125,10 @@ public final class RootCauseAnalyzer {
         List<Dim> dims = new ArrayList<>();
         for (String c : columns.categorical()) {
             Long d = columns.distinct().get(c);
-            dims.add(new Dim(c, null, d == null ? Long.MAX_VALUE : d + 1));
+            dims.add(new Dim(c, null, d == null ? Long.MAX_VALUE : d + 1, null));
         }
-        columns.bins().forEach((c, edges) -> dims.add(new Dim(c, edges.clone(), edges.length + 2L)));
+        columns.bins().forEach((c, edges) -> dims.add(new Dim(c, edges.clone(), edges.length + 2L,
+                columns.distinct().get(c))));
         List<Integer> categorical = new ArrayList<>();
         List<Integer> binned = new ArrayList<>();
         for (int i = 0; i < dims.size(); i++) {
@@ -363,8 +386,10 @@ public final class RootCauseAnalyzer {
      * Counts and sums of every metric per segment set, over both slices, in one query. {@code direct} sets are
      * {@code GROUPING SETS} entries over the rows; with {@code fine} dimensions the rows are also grouped by (side,
      * every fine dimension) and each {@code regroup} set (subsets of {@code fine}; the empty set is the whole
-     * slice) is summed from those groups. Each set is (side, its dimensions); the empty set is keyed by the empty
-     * segment.
+     * slice) is summed from those groups. A direct set that is one numerical column with few values
+     * ({@link Dim#byValue()}) groups the rows by (side, value) and those groups by range: the counts and sums are the
+     * same, and no per-row range expression is evaluated (ADR 0057). Each set is (side, its dimensions); the empty
+     * set is keyed by the empty segment.
      */
     private Map<Segment, Stats[]> aggregate(Slice reference, Slice current, List<SegmentMetric> metrics,
                                             List<Dim> dims, List<Integer> fine, List<List<Integer>> regroup,
@@ -373,16 +398,27 @@ public final class RootCauseAnalyzer {
         regroup.forEach(used::addAll);
         direct.forEach(used::addAll);
         List<Integer> usedDims = new ArrayList<>(used);
+        // Dimensions grouped by value: in no set but their own single one.
+        Set<Integer> byValue = new java.util.TreeSet<>();
+        for (List<Integer> set : direct) {
+            if (set.size() == 1 && dims.get(set.get(0)).byValue()) {
+                byValue.add(set.get(0));
+            }
+        }
+        for (List<List<Integer>> sets : List.of(regroup, direct)) {
+            sets.stream().filter(set -> set.size() > 1).forEach(set -> set.forEach(byValue::remove));
+        }
+        fine.forEach(byValue::remove);
         SqlBuilder q = new SqlBuilder().sql("WITH r AS (");
-        side(q, 0, reference, metrics, dims, usedDims);
+        side(q, 0, reference, metrics, dims, usedDims, byValue);
         q.sql(" UNION ALL ");
-        side(q, 1, current, metrics, dims, usedDims);
+        side(q, 1, current, metrics, dims, usedDims, byValue);
         q.sql(")");
         List<List<Integer>> level1 = new ArrayList<>(direct);
         if (!fine.isEmpty()) {
             level1.add(fine);
         }
-        q.sql(", l1 AS " + (fine.isEmpty() ? "" : "MATERIALIZED ") + "(SELECT side");
+        q.sql(", l1 AS " + (fine.isEmpty() && byValue.isEmpty() ? "" : "MATERIALIZED ") + "(SELECT side");
         for (int d : usedDims) {
             q.sql(", GROUPING(s" + d + ") AS g" + d + ", s" + d);
         }
@@ -397,15 +433,36 @@ public final class RootCauseAnalyzer {
             fineRows.append(" AND g").append(d).append(fine.contains(d) ? " = 0" : " = 1");
         }
         boolean any = false;
-        if (!direct.isEmpty()) {
+        if (direct.size() > byValue.size()) {
             q.sql(" SELECT side");
             for (int d : usedDims) {
-                q.sql(", g" + d + ", s" + d);
+                // A by-value dimension's column holds values, not range indexes: never shown here.
+                q.sql(byValue.contains(d) ? ", g" + d + ", CAST(NULL AS INTEGER)" : ", g" + d + ", s" + d);
             }
             for (int m = 0; m < metrics.size(); m++) {
                 q.sql(", n" + m + ", t" + m + ", CAST(NULL AS DOUBLE)");
             }
-            q.sql(" FROM l1" + (fine.isEmpty() ? "" : " WHERE NOT (" + fineRows + ")"));
+            q.sql(" FROM l1 WHERE TRUE" + (fine.isEmpty() ? "" : " AND NOT (" + fineRows + ")"));
+            for (int d : byValue) {
+                q.sql(" AND g" + d + " = 1");
+            }
+            any = true;
+        }
+        for (int d : byValue) {
+            q.sql(any ? " UNION ALL" : "").sql(" SELECT side");
+            for (int u : usedDims) {
+                q.sql(u == d ? ", 0, b" : ", 1, NULL");
+            }
+            for (int m = 0; m < metrics.size(); m++) {
+                q.sql(", CAST(sum(n" + m + ") AS BIGINT), sum(t" + m + "), CAST(NULL AS DOUBLE)");
+            }
+            q.sql(" FROM (SELECT side, ");
+            dims.get(d).rangeSql(q, "s" + d);
+            q.sql(" AS b");
+            for (int m = 0; m < metrics.size(); m++) {
+                q.sql(", n" + m + ", t" + m);
+            }
+            q.sql(" FROM l1 WHERE g" + d + " = 0) GROUP BY side, b");
             any = true;
         }
         if (!fine.isEmpty()) {
@@ -471,11 +528,15 @@ public final class RootCauseAnalyzer {
     }
 
     private static void side(SqlBuilder q, int side, Slice slice, List<SegmentMetric> metrics, List<Dim> dims,
-                             List<Integer> usedDims) {
+                             List<Integer> usedDims, Set<Integer> byValue) {
         q.sql("SELECT " + side + " AS side");
         for (int d : usedDims) {
             q.sql(", ");
-            dims.get(d).valueSql(q);
+            if (byValue.contains(d)) {
+                q.sql(dims.get(d).doubleSql());
+            } else {
+                dims.get(d).valueSql(q);
+            }
             q.sql(" AS s" + d);
         }
         for (int m = 0; m < metrics.size(); m++) {

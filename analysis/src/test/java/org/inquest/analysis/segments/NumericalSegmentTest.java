@@ -104,20 +104,26 @@ class NumericalSegmentTest {
         metrics.add(factory.quality(ModelColumns.of(reference.table()), TaskKind.BINARY, 0.5).orElseThrow());
         metrics.add(factory.meanScore(ModelColumns.of(reference.table())).orElseThrow());
         RootCauseAnalyzer analyzer = new RootCauseAnalyzer(workspace.connection());
-        // Known distinct counts: fine groups; unknown: one GROUPING SETS entry per segment set.
-        List<RootCause> fine = analyzer.analyze(reference, current, metrics, new RootCauseAnalyzer.SegmentColumns(
-                List.of("region"), Map.of("region", 5L), Map.of("amount", DECILES)));
-        List<RootCause> direct = analyzer.analyze(reference, current, metrics, new RootCauseAnalyzer.SegmentColumns(
-                List.of("region"), Map.of(), Map.of("amount", DECILES)));
-        assertEquals(direct.size(), fine.size());
-        for (int m = 0; m < fine.size(); m++) {
-            List<Contribution> a = fine.get(m).top();
-            List<Contribution> b = direct.get(m).top();
-            assertEquals(b.size(), a.size());
-            for (int i = 0; i < a.size(); i++) {
-                assertEquals(b.get(i).segment(), a.get(i).segment());
-                assertEquals(b.get(i).contribution(), a.get(i).contribution(), 1e-12);
-                assertEquals(b.get(i).current().rows(), a.get(i).current().rows());
+        // Known distinct counts: fine groups; unknown: one GROUPING SETS entry per segment set. A known distinct
+        // count of amount (100 values) groups its rows by value, then the values by range; unknown: a range per row.
+        List<RootCause> expected = analyzer.analyze(reference, current, metrics,
+                new RootCauseAnalyzer.SegmentColumns(List.of("region"), Map.of(), Map.of("amount", DECILES)));
+        for (Map<String, Long> distinct : List.of(Map.of("region", 5L), Map.of("region", 5L, "amount", 100L),
+                Map.of("amount", 100L))) {
+            List<RootCause> other = analyzer.analyze(reference, current, metrics,
+                    new RootCauseAnalyzer.SegmentColumns(List.of("region"), distinct, Map.of("amount", DECILES)));
+            assertEquals(expected.size(), other.size());
+            for (int m = 0; m < other.size(); m++) {
+                List<Contribution> a = other.get(m).top();
+                List<Contribution> b = expected.get(m).top();
+                assertEquals(b.size(), a.size(), distinct.toString());
+                for (int i = 0; i < a.size(); i++) {
+                    assertEquals(b.get(i).segment(), a.get(i).segment(), distinct.toString());
+                    assertEquals(b.get(i).contribution(), a.get(i).contribution(), 1e-12);
+                    assertEquals(b.get(i).current().rows(), a.get(i).current().rows());
+                    assertEquals(b.get(i).reference().rows(), a.get(i).reference().rows());
+                    assertEquals(b.get(i).current().value(), a.get(i).current().value(), 1e-12);
+                }
             }
         }
     }
