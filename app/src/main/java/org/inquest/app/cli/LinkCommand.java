@@ -1,7 +1,6 @@
 package org.inquest.app.cli;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.inquest.analysis.traces.LinkedPredictions;
 import org.inquest.connectors.catalog.Catalog;
@@ -11,6 +10,7 @@ import org.inquest.connectors.workspace.TraceLinks;
 import org.inquest.connectors.workspace.Workspace;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,14 +29,8 @@ public final class LinkCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--workspace", required = true, paramLabel = "W", description = "The workspace file.")
-    Path workspace;
-
-    @Option(names = "--predictions", required = true, paramLabel = "TABLE", description = "The predictions table.")
-    String predictions;
-
-    @Option(names = "--spans", required = true, paramLabel = "SPANS", description = "The spans table.")
-    String spans;
+    @Mixin
+    LinkedTablesOptions tables = new LinkedTablesOptions();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     By by;
@@ -57,19 +51,20 @@ public final class LinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(workspace)) {
-            throw new UsageException("workspace not found: " + workspace);
+        if (!Files.isRegularFile(tables.workspace)) {
+            throw new UsageException("workspace not found: " + tables.workspace);
         }
         TraceLink asked = by.attribute != null ? TraceLink.byAttribute(by.attribute, column)
                 : new TraceLink(column, null);
         String description;
-        try (Workspace ws = Workspace.open(workspace)) {
+        try (Workspace ws = Workspace.open(tables.workspace)) {
             LinkedPredictions linked = LinkedPredictions.check(ws.connection(),
-                    new Catalog(ws.connection()).table(predictions), spans, asked);
-            new TraceLinks(ws.connection()).save(linked.predictions().name(), spans, linked.link());
+                    new Catalog(ws.connection()).table(tables.predictions), tables.spans, asked);
+            new TraceLinks(ws.connection()).save(linked.predictions().name(), tables.spans, linked.link());
             description = linked.describe();
         }
-        spec.commandLine().getOut().println("linked " + predictions + " to " + spans + ": " + description);
+        spec.commandLine().getOut().println("linked " + tables.predictions + " to " + tables.spans + ": "
+                + description);
         spec.commandLine().getOut().flush();
         return InquestCommand.EXIT_OK;
     }

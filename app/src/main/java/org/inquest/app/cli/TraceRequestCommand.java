@@ -1,6 +1,5 @@
 package org.inquest.app.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.inquest.analysis.traces.RequestView;
 import org.inquest.connectors.error.UsageException;
@@ -20,14 +19,8 @@ public final class TraceRequestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--workspace", required = true, paramLabel = "W", description = "The workspace file.")
-    Path workspace;
-
-    @Option(names = "--predictions", required = true, paramLabel = "TABLE", description = "The predictions table.")
-    String predictions;
-
-    @Option(names = "--spans", required = true, paramLabel = "SPANS", description = "The spans table.")
-    String spans;
+    @Mixin
+    LinkedTablesOptions tables = new LinkedTablesOptions();
 
     @Mixin
     TraceLinkOptions link = new TraceLinkOptions();
@@ -46,13 +39,14 @@ public final class TraceRequestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RequestView.Request request;
-        try (Workspace ws = Workspace.openReadOnly(workspace)) {
+        try (Workspace ws = Workspace.openReadOnly(tables.workspace)) {
             RequestView view = new RequestView(ws.connection());
             if (key.id != null) {
-                request = view.forPrediction(predictions, key.id, spans, link.link());
+                request = view.forPrediction(tables.predictions, key.id, tables.spans, link.link());
             } else {
-                request = view.forTrace(predictions, key.trace, spans, link.link()).orElseThrow(() -> new UsageException(
-                        "no prediction in '" + predictions + "' is linked to trace '" + key.trace + "'"));
+                request = view.forTrace(tables.predictions, key.trace, tables.spans, link.link())
+                        .orElseThrow(() -> new UsageException("no prediction in '" + tables.predictions
+                                + "' is linked to trace '" + key.trace + "'"));
             }
         }
         TraceCommand.printJson(spec.commandLine().getOut(), request);
