@@ -116,19 +116,25 @@ public final class ReportBenchmark {
     /**
      * With {@code -Dinquest.bench.alternate=N}: N more reports with the previous plans ({@link PreviousPlan}) and N
      * with the current ones, alternating, each followed by drift alone, so that old and new are compared within one
-     * run on a loaded machine; prints each run's wall and CPU time and phases, and the medians.
+     * run on a loaded machine; prints each run's wall and CPU time and phases, and the medians. With
+     * {@code -Dinquest.bench.previous=AREA,...} "previous" sets those areas' switches ({@link PreviousPlan#enabled(String)})
+     * instead of the plain one.
      */
     private static void alternate(Connection c, Slice reference, Slice current, ReportOptions options, int rounds) {
         if (rounds <= 0) {
             return;
         }
+        // -Dinquest.bench.previous=quality,segments: those areas' switches (PreviousPlan.enabled(area)) instead.
+        String areas = System.getProperty("inquest.bench.previous", "");
+        List<String> switches = areas.isBlank() ? List.of(PreviousPlan.PROPERTY)
+                : java.util.Arrays.stream(areas.split(",")).map(a -> PreviousPlan.PROPERTY + "." + a.trim()).toList();
         Map<Boolean, List<double[]>> runs = new TreeMap<>();
         for (int i = 0; i < 2 * rounds; i++) {
             boolean previous = i % 2 == 0;
-            System.setProperty(PreviousPlan.PROPERTY, Boolean.toString(previous));
+            switches.forEach(p -> System.setProperty(p, Boolean.toString(previous)));
             ReportBuilder builder = new ReportBuilder(c);
             Timed<Report> report = timed(() -> builder.build(reference, current, options));
-            System.clearProperty(PreviousPlan.PROPERTY);
+            switches.forEach(System::clearProperty);
             Timed<Object> drift = timed(() -> DriftAnalysis.run(c, reference, current, DriftOptions.defaults()));
             runs.computeIfAbsent(previous, k -> new ArrayList<>()).add(new double[] {report.seconds,
                     report.cpuSeconds, drift.seconds, drift.cpuSeconds});
