@@ -77,6 +77,7 @@ public final class Workbench {
     private final ExecutorService opener = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "inquest-open");
         t.setDaemon(true);
+        t.setPriority(Integer.getInteger("inquest.workerPriority", Thread.NORM_PRIORITY));
         return t;
     });
     private final WorkbenchViewModel vm;
@@ -106,7 +107,17 @@ public final class Workbench {
     public Workbench(Stage stage) {
         this.stage = stage;
         this.vm = new WorkbenchViewModel(opener, Platform::runLater,
-                ws -> new FxTaskRunner(WORKERS, ws::newConnection, status),
+                ws -> {
+                    Integer threads = Integer.getInteger("inquest.duckdbThreads");
+                    if (threads != null) {
+                        try (var st = ws.connection().createStatement()) {
+                            st.execute("SET threads = " + threads);
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    return new FxTaskRunner(WORKERS, ws::newConnection, status);
+                },
                 new RecentWorkspaces(AppDirs.recentFile()), status);
         vm.runnerProperty().addListener((o, old, runner) -> attach(runner));
         request = new org.inquest.app.ui.request.RequestViewModel(() -> vm.runnerProperty().get(),

@@ -30,6 +30,7 @@ public final class IncidentViewModel {
     private final BooleanProperty computing = new SimpleBooleanProperty(false);
     private final StringProperty error = new SimpleStringProperty("");
     private final List<TaskHandle> running = new ArrayList<>();
+    private volatile List<PartTiming> lastTimings = List.of();
     private long generation;
     private TaskRunner runner;
 
@@ -66,14 +67,26 @@ public final class IncidentViewModel {
 
     private <T> void submit(long mine, String title, Work<T> work, java.util.function.Consumer<T> store, Parts parts,
             SliceSpec spec, long start) {
-        running.add(runner.submit(title, work, result -> {
+        long[] ran = new long[2];
+        Work<T> timed = ctx -> {
+            ran[0] = System.nanoTime();
+            try {
+                return work.run(ctx);
+            } finally {
+                ran[1] = System.nanoTime();
+            }
+        };
+        running.add(runner.submit(title, timed, result -> {
             if (mine != generation) {
                 return;
             }
             store.accept(result);
+            parts.timings.add(new PartTiming(title.substring(0, title.indexOf(" of ")), (ran[0] - start) / 1_000_000,
+                    (ran[1] - ran[0]) / 1_000_000, (System.nanoTime() - ran[1]) / 1_000_000));
             parts.arrived++;
             if (parts.arrived == 3) {
                 running.clear();
+                lastTimings = List.copyOf(parts.timings);
                 computing.set(false);
                 error.set("");
                 snapshot.set(IncidentService.snapshot(spec, parts.model, parts.drift, parts.quality, null,
@@ -103,6 +116,23 @@ public final class IncidentViewModel {
         DriftResult drift;
         QualityAlerts quality;
         int arrived;
+        final List<PartTiming> timings = new ArrayList<>(3);
+    }
+
+    /**
+     * Where one part of the last snapshot's time went: from the request to its worker starting it, running it, and
+     * from its end to its result reaching the UI thread (milliseconds; diagnostics for the benchmark).
+     */
+    public record PartTiming(String part, long queuedMs, long ranMs, long deliveredMs) {
+        @Override
+        public String toString() {
+            return part + " " + queuedMs + "+" + ranMs + "+" + deliveredMs;
+        }
+    }
+
+    /** The parts' timings of the last published snapshot, in the order they arrived. */
+    public List<PartTiming> lastTimings() {
+        return lastTimings;
     }
 
     public ObjectProperty<IncidentSnapshot> snapshotProperty() {

@@ -76,6 +76,14 @@ public final class WorkbenchBench {
         private volatile long maxCpuNanos;
         private long lastFrame;
         private long lastCpu;
+        private int frames;
+        private int gapsOver33;
+        private int gapsOver50;
+        /** Off unless {@code -Dbench.gapReportMs=N}: its polling and stack samples cost CPU of their own. */
+        private final GapProfiler profiler = Long.getLong("bench.gapReportMs", 0) > 0
+                ? new GapProfiler(Long.getLong("bench.gapReportMs", 0)) : null;
+        /** When the overview's snapshot was last replaced (System.nanoTime()). */
+        private volatile long snapshotAt;
         private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
         @Override
@@ -93,14 +101,21 @@ public final class WorkbenchBench {
                 }
             };
             workbench.scene().addPostLayoutPulseListener(firstPulse[0]);
+            workbench.incident().snapshotProperty().addListener((o, a, b) -> snapshotAt = System.nanoTime());
             workbench.start(workspace);
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
+                    if (profiler != null) {
+                        profiler.frame();
+                    }
                     long cpu = threads.getCurrentThreadCpuTime();
                     if (recording && lastFrame != 0) {
                         maxGapNanos = Math.max(maxGapNanos, now - lastFrame);
                         maxCpuNanos = Math.max(maxCpuNanos, cpu - lastCpu);
+                        frames++;
+                        gapsOver33 += now - lastFrame > 33_000_000 ? 1 : 0;
+                        gapsOver50 += now - lastFrame > 50_000_000 ? 1 : 0;
                     }
                     lastFrame = now;
                     lastCpu = cpu;
@@ -116,6 +131,7 @@ public final class WorkbenchBench {
                 awaitOverview(null);
                 System.out.printf(Locale.ROOT, "launch → first overview: %d ms%n",
                         System.currentTimeMillis() - JVM_START_MS);
+                var threadsBefore = GapProfiler.threadTimes();
                 List<Long> ms = new ArrayList<>();
                 List<Long> cpuMs = new ArrayList<>();
                 for (int i = -2; i < changes; i++) {
@@ -124,7 +140,13 @@ public final class WorkbenchBench {
                             maxGapNanos = 0;
                             maxCpuNanos = 0;
                             lastFrame = 0;
+                            frames = 0;
+                            gapsOver33 = 0;
+                            gapsOver50 = 0;
                             recording = true;
+                            if (profiler != null) {
+                                profiler.recording(true);
+                            }
                         });
                     }
                     String where = filter(i);
@@ -141,12 +163,24 @@ public final class WorkbenchBench {
                         ms.add(elapsed);
                         cpuMs.add(cpu);
                     }
-                    System.out.printf(Locale.ROOT, "change %2d: %6d ms  (CPU %5d ms)  %s%n", i, elapsed, cpu, where);
+                    long shown = (System.nanoTime() - snapshotAt) / 1_000_000;
+                    System.out.printf(Locale.ROOT, "change %2d: %6d ms  (CPU %5d ms; parts queued+ran+delivered %s;"
+                            + " snapshot → laid out %d ms)  %s%n", i, elapsed, cpu, workbench.incident().lastTimings(),
+                            shown, where);
                     // An analyst's pause between two changes: each change is timed on its own, not queued behind
                     // the previous one's last repaint.
                     Thread.sleep(150);
                 }
-                Platform.runLater(() -> recording = false);
+                CountDownLatch stopped = new CountDownLatch(1);
+                Platform.runLater(() -> {
+                    recording = false;
+                    if (profiler != null) {
+                        profiler.recording(false);
+                    }
+                    stopped.countDown();
+                });
+                stopped.await();
+                var threadsAfter = GapProfiler.threadTimes();
                 List<Long> sorted = new ArrayList<>(ms);
                 sorted.sort(null);
                 System.out.printf(Locale.ROOT, "filter change → overview updated: %d changes  p50 %d ms  p95 %d ms"
@@ -160,6 +194,12 @@ public final class WorkbenchBench {
                 System.out.printf(Locale.ROOT, "longest FX-thread stall (frame gap) during the changes: %d ms"
                         + " (of which the FX thread's own CPU time: at most %d ms between two frames)%n",
                         maxGapNanos / 1_000_000, maxCpuNanos / 1_000_000);
+                System.out.printf(Locale.ROOT, "frames during the changes: %d; gaps over 33 ms: %d, over 50 ms: %d%n",
+                        frames, gapsOver33, gapsOver50);
+                System.out.println("whole run, " + GapProfiler.cpuByThread(threadsBefore, threadsAfter));
+                for (String r : profiler == null ? List.<String>of() : profiler.reports()) {
+                    System.out.println(r);
+                }
             } catch (Exception e) {
                 e.printStackTrace();
             } finally {

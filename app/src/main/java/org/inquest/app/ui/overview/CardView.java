@@ -11,6 +11,7 @@ final class CardView extends VBox {
     private final Label title = new Label();
     private final Label value = new Label();
     private final Label detail = new Label();
+    private final Tooltip tooltip = new Tooltip();
 
     CardView(Consumer<String> openTab) {
         getStyleClass().add("card");
@@ -23,6 +24,7 @@ final class CardView extends VBox {
         detail.setWrapText(true);
         Clip.copyable(value);
         getChildren().addAll(title, value, detail);
+        Tooltip.install(this, tooltip);
         setOnMouseClicked(e -> {
             if (e.getClickCount() == 1 && getUserData() instanceof CardModel m && m.tabId() != null) {
                 openTab.accept(m.tabId());
@@ -30,6 +32,7 @@ final class CardView extends VBox {
         });
     }
 
+    /** Shows {@code m}; called again with each new snapshot (setting an unchanged text or class is free). */
     void show(CardModel m) {
         setUserData(m);
         setId("card-" + m.id());
@@ -37,8 +40,11 @@ final class CardView extends VBox {
         title.setText(m.title());
         value.setText(m.value());
         detail.setText(m.detail());
-        Tooltip.install(this, new Tooltip(m.detail() + (m.tabId() == null ? "" : "\nClick to open the tab.")));
-        getStyleClass().removeIf(c -> c.startsWith("severity-"));
-        getStyleClass().add(m.severity().styleClass());
+        tooltip.setText(m.detail() + (m.tabId() == null ? "" : "\nClick to open the tab."));
+        String severity = m.severity().styleClass();
+        if (!getStyleClass().contains(severity)) {
+            getStyleClass().removeIf(c -> c.startsWith("severity-"));
+            getStyleClass().add(severity);
+        }
     }
 }

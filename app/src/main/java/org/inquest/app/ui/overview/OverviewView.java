@@ -1,5 +1,6 @@
 package org.inquest.app.ui.overview;
 
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -17,12 +18,19 @@ public final class OverviewView extends ScrollPane {
         FlowPane cards = new FlowPane(10, 10);
         cards.setId("overview-cards");
         cards.setPadding(new Insets(12));
+        // A filter change replaces every card's model but keeps the same cards: the existing views take the new
+        // text in place, so the FX thread restyles and relays out seven labels, not seven new subtrees (CSS of new
+        // nodes, skins, tooltips). Views are made only when the number of cards changes.
         vm.cards().addListener((ListChangeListener<CardModel>) c -> {
-            cards.getChildren().clear();
-            for (CardModel m : vm.cards()) {
-                CardView view = new CardView(openTab);
-                view.show(m);
-                cards.getChildren().add(view);
+            List<CardModel> models = vm.cards();
+            while (cards.getChildren().size() > models.size()) {
+                cards.getChildren().remove(cards.getChildren().size() - 1);
+            }
+            while (cards.getChildren().size() < models.size()) {
+                cards.getChildren().add(new CardView(openTab));
+            }
+            for (int i = 0; i < models.size(); i++) {
+                ((CardView) cards.getChildren().get(i)).show(models.get(i));
             }
         });
         Label heading = new Label();

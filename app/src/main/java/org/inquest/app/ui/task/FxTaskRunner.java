@@ -40,6 +40,7 @@ public final class FxTaskRunner implements TaskRunner {
         ThreadFactory factory = r -> {
             Thread t = new Thread(r, "inquest-worker-" + n.incrementAndGet());
             t.setDaemon(true);
+            t.setPriority(Integer.getInteger("inquest.workerPriority", Thread.NORM_PRIORITY));
             return t;
         };
         this.pool = Executors.newFixedThreadPool(workers, factory);
