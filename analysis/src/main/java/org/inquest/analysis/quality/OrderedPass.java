@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.inquest.analysis.slice.Slice;
+import org.inquest.analysis.sql.PreviousPlan;
 import org.inquest.analysis.sql.Queries;
 import org.inquest.analysis.sql.SqlBuilder;
 import org.inquest.connectors.workspace.Identifiers;
@@ -47,8 +48,12 @@ final class OrderedPass {
         for (long rank : ranks) {
             q.sql(", CAST(min(x) FILTER (WHERE rn = ").value(rank + 1).sql(") AS DOUBLE)");
         }
-        q.sql(" FROM (SELECT x, lag(x) OVER (ROWS UNBOUNDED PRECEDING) AS px,"
-                + " count(*) OVER (ROWS UNBOUNDED PRECEDING) AS rn FROM (SELECT " + c + " AS x FROM " + slice.from()
+        // The running count only when order statistics are asked for: DuckDB evaluates the window even when no
+        // column reads it, and it cost as much as the rest of an unsorted pass (ADR 0105).
+        boolean rn = ranks.length > 0 || PreviousPlan.enabled(PreviousPlan.QUALITY);
+        q.sql(" FROM (SELECT x, lag(x) OVER (ROWS UNBOUNDED PRECEDING) AS px"
+                + (rn ? ", count(*) OVER (ROWS UNBOUNDED PRECEDING) AS rn" : "") + " FROM (SELECT " + c + " AS x FROM "
+                + slice.from()
                 + " WHERE (").fragment(slice.condition()).sql(") AND " + c + " IS NOT NULL"
                 + (sort ? " ORDER BY x" : "") + "))");
         return Queries.one(connection, q.build(), rs -> read(rs, ranks.length), "ordered pass over " + column

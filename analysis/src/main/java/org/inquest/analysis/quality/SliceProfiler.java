@@ -218,6 +218,11 @@ final class SliceProfiler {
     private static Profile scan(Connection connection, Slice slice, List<ColumnInfo> columns,
                                 Map<String, Bounds> bounds, Detail detail, Set<String> withDistinct,
                                 Set<String> ordered) {
+        // Integer columns' mean and std from exact integer sums (ADR 0105): a fifth of the CPU of avg and
+        // stddev_pop (a division per row), and exact where those round.
+        Set<String> exact = new LinkedHashSet<>();
+        columns.stream().filter(c -> IntegerMoments.applies(c.sqlType()) && !PreviousPlan.enabled(PreviousPlan.QUALITY))
+                .forEach(c -> exact.add(c.name()));
         SqlBuilder q = new SqlBuilder().sql("SELECT count(*)");
         for (ColumnInfo c : columns) {
             String col = Identifiers.quote(c.name());
@@ -229,7 +234,12 @@ final class SliceProfiler {
                 String asDouble = "CAST(" + col + " AS DOUBLE)";
                 String bound = isIntegral(c) ? "CAST(%s(" + col + ") AS BIGINT)" : "%s(" + asDouble + ")";
                 q.sql(", " + String.format(bound, "min") + ", " + String.format(bound, "max"));
-                q.sql(", avg(" + asDouble + "), stddev_pop(" + asDouble + ")");
+                if (exact.contains(c.name())) {
+                    String wide = "CAST(" + col + " AS BIGINT)";
+                    q.sql(", sum(" + wide + "), sum(" + wide + " * " + col + ")");
+                } else {
+                    q.sql(", avg(" + asDouble + "), stddev_pop(" + asDouble + ")");
+                }
                 if (detail.quantiles() && !ordered.contains(c.name())) {
                     quantileSql(q, col, detail.approximate());
                 } else {
@@ -246,12 +256,12 @@ final class SliceProfiler {
             }
         }
         q.sql(" FROM " + slice.from() + " WHERE ").fragment(slice.condition());
-        return Queries.one(connection, q.build(), rs -> read(rs, columns, bounds),
+        return Queries.one(connection, q.build(), rs -> read(rs, columns, bounds, exact),
                 "profile of " + slice.table().name());
     }
 
-    private static Profile read(ResultSet rs, List<ColumnInfo> columns, Map<String, Bounds> bounds)
-            throws SQLException {
+    private static Profile read(ResultSet rs, List<ColumnInfo> columns, Map<String, Bounds> bounds,
+                                Set<String> exact) throws SQLException {
         int i = 1;
         long rows = rs.getLong(i++);
         Map<String, ColumnStats> stats = new LinkedHashMap<>();
@@ -276,8 +286,14 @@ final class SliceProfiler {
                     min = doubleOrNull(rs, i);
                     max = doubleOrNull(rs, i + 1);
                 }
-                mean = doubleOrNull(rs, i + 2);
-                std = doubleOrNull(rs, i + 3);
+                if (exact.contains(c.name())) {
+                    IntegerMoments moments = IntegerMoments.of(values, bigOrNull(rs, i + 2), bigOrNull(rs, i + 3));
+                    mean = moments == null ? null : moments.mean();
+                    std = moments == null ? null : moments.std();
+                } else {
+                    mean = doubleOrNull(rs, i + 2);
+                    std = doubleOrNull(rs, i + 3);
+                }
                 quantiles = quantiles(rs.getArray(i + 4));
                 i += 5;
                 if (bounds.containsKey(c.name())) {
@@ -314,6 +330,14 @@ final class SliceProfiler {
         }
         java.time.LocalDateTime t = Timestamps.parseTimestamp(duckText);
         return t == null ? duckText : Timestamps.format(t);
+    }
+
+    private static java.math.BigInteger bigOrNull(ResultSet rs, int index) throws SQLException {
+        Object v = rs.getObject(index);
+        if (v == null) {
+            return null;
+        }
+        return v instanceof java.math.BigInteger b ? b : new java.math.BigDecimal(v.toString()).toBigIntegerExact();
     }
 
     private static Long longOrNull(ResultSet rs, int index) throws SQLException {

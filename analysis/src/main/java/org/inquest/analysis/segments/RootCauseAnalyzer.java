@@ -48,6 +48,10 @@ public final class RootCauseAnalyzer {
      */
     public static final long VALUE_GROUPS = 50_000;
 
+    /** Integer types exact as DOUBLE, whose ranges can be looked up by value ({@link Dim#lookupSql}). */
+    private static final Set<String> LOOKUP_TYPES = Set.of("TINYINT", "SMALLINT", "INTEGER", "UTINYINT",
+            "USMALLINT", "UINTEGER");
+
     private final Connection connection;
 
     public RootCauseAnalyzer(Connection connection) {
@@ -74,7 +78,10 @@ public final class RootCauseAnalyzer {
      * One dimension segments are cut along: a categorical column, or a numerical column's ranges. {@code values}
      * is a numerical column's largest distinct count per slice where known (null otherwise).
      */
-    private record Dim(String column, double[] edges, long cardinality, Long values) {
+    private record Dim(String column, double[] edges, long cardinality, Long values, boolean integral) {
+        /** Longest list of range indexes looked up by value instead of a {@code CASE} over the edges. */
+        static final int MAX_LOOKUP = 10_000;
+
         boolean binned() {
             return edges != null;
         }
@@ -95,7 +102,43 @@ public final class RootCauseAnalyzer {
                 q.sql("CAST(" + Identifiers.quote(column) + " AS VARCHAR)");
                 return;
             }
-            rangeSql(q, doubleSql());
+            if (!lookupSql(q)) {
+                rangeSql(q, doubleSql());
+            }
+        }
+
+        /**
+         * For an integer column whose first and last edges are at most {@link #MAX_LOOKUP} apart: the range index
+         * of every integer between them, read from a constant list by value ({@code list_extract}), and the two
+         * outer ranges from one comparison each. The same index as {@link #rangeSql} (each integer's range is
+         * worked out here with the same comparisons, on the same DOUBLE), at less than half the CPU of the
+         * {@code CASE} on the 10M-row demo (ADR 0105). Returns false (nothing written) when it does not apply.
+         */
+        boolean lookupSql(SqlBuilder q) {
+            if (!integral || edges.length == 0 || PreviousPlan.enabled(PreviousPlan.SEGMENTS)) {
+                return false;
+            }
+            double low = Math.floor(edges[0]);
+            double high = Math.ceil(edges[edges.length - 1]);
+            if (!(high - low <= MAX_LOOKUP)) {
+                return false;
+            }
+            // Values v with edges[0] < v <= edges[last] are low + 1 .. high; list_extract counts from 1.
+            StringBuilder list = new StringBuilder("[");
+            int index = 0;
+            for (long v = (long) low + 1; v <= (long) high; v++) {
+                while (index < edges.length && !((double) v <= edges[index])) {
+                    index++;
+                }
+                list.append(v == (long) low + 1 ? "" : ",").append(index);
+            }
+            list.append("]");
+            String c = Identifiers.quote(column);
+            q.sql("CAST(CASE WHEN " + c + " IS NULL THEN NULL WHEN " + c + " <= ").value(edges[0])
+                    .sql(" THEN 0 WHEN " + c + " > ").value(edges[edges.length - 1]).sql(" THEN " + edges.length
+                            + " ELSE " + (high > low ? "list_extract(" + list + ", CAST(" + c + " AS BIGINT) - "
+                            + (long) low + ")" : "NULL") + " END AS INTEGER)");
+            return true;
         }
 
         /** The index of the range holding {@code x} (a DOUBLE expression) as a small integer; null for null. */
@@ -125,10 +168,11 @@ public final class RootCauseAnalyzer {
         List<Dim> dims = new ArrayList<>();
         for (String c : columns.categorical()) {
             Long d = columns.distinct().get(c);
-            dims.add(new Dim(c, null, d == null ? Long.MAX_VALUE : d + 1, null));
+            dims.add(new Dim(c, null, d == null ? Long.MAX_VALUE : d + 1, null, false));
         }
         columns.bins().forEach((c, edges) -> dims.add(new Dim(c, edges.clone(), edges.length + 2L,
-                columns.distinct().get(c))));
+                columns.distinct().get(c), reference.table().column(c)
+                .map(info -> LOOKUP_TYPES.contains(info.sqlType().toUpperCase(java.util.Locale.ROOT))).orElse(false))));
         List<Integer> categorical = new ArrayList<>();
         List<Integer> binned = new ArrayList<>();
         for (int i = 0; i < dims.size(); i++) {

@@ -105,13 +105,31 @@ class NumericalSegmentTest {
         metrics.add(factory.meanScore(ModelColumns.of(reference.table())).orElseThrow());
         RootCauseAnalyzer analyzer = new RootCauseAnalyzer(workspace.connection());
         // Known distinct counts: fine groups; unknown: one GROUPING SETS entry per segment set. A known distinct
-        // count of amount (100 values) groups its rows by value, then the values by range; unknown: a range per row.
-        List<RootCause> expected = analyzer.analyze(reference, current, metrics,
-                new RootCauseAnalyzer.SegmentColumns(List.of("region"), Map.of(), Map.of("amount", DECILES)));
-        for (Map<String, Long> distinct : List.of(Map.of("region", 5L), Map.of("region", 5L, "amount", 100L),
-                Map.of("amount", 100L))) {
+        // count of amount (100 values) groups its rows by value, then the values by range; unknown: a range per row,
+        // looked up by value (amount is an INTEGER) or, in the previous plan, a CASE over the edges. Whole-number
+        // edges put the values equal to an edge in the range below it in every plan.
+        for (double[] edges : List.of(DECILES, new double[] {10, 20, 30, 40, 50, 60, 70, 80, 90},
+                new double[] {-3.5, 42, 42.5, 97})) {
+            assertSamePlans(analyzer, metrics, edges);
+        }
+    }
+
+    private void assertSamePlans(RootCauseAnalyzer analyzer, List<SegmentMetric> metrics, double[] edges) {
+        String previous = org.inquest.analysis.sql.PreviousPlan.PROPERTY + "."
+                + org.inquest.analysis.sql.PreviousPlan.SEGMENTS;
+        System.setProperty(previous, "true");
+        List<RootCause> expected;
+        try {
+            expected = analyzer.analyze(reference, current, metrics,
+                    new RootCauseAnalyzer.SegmentColumns(List.of("region"), Map.of(), Map.of("amount", edges)));
+        } finally {
+            System.clearProperty(previous);
+        }
+        assertTrue(expected.get(0).top().stream().anyMatch(c -> c.segment().bins().containsKey("amount")));
+        for (Map<String, Long> distinct : List.of(Map.<String, Long>of(), Map.of("region", 5L),
+                Map.of("region", 5L, "amount", 100L), Map.of("amount", 100L))) {
             List<RootCause> other = analyzer.analyze(reference, current, metrics,
-                    new RootCauseAnalyzer.SegmentColumns(List.of("region"), distinct, Map.of("amount", DECILES)));
+                    new RootCauseAnalyzer.SegmentColumns(List.of("region"), distinct, Map.of("amount", edges)));
             assertEquals(expected.size(), other.size());
             for (int m = 0; m < other.size(); m++) {
                 List<Contribution> a = other.get(m).top();
