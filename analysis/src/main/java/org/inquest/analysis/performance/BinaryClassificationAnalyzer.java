@@ -64,7 +64,7 @@ public final class BinaryClassificationAnalyzer {
 
     private Map<String, ClassificationMetrics> compute(Slice slice, ModelColumns columns, double threshold,
                                                        Grouping grouping, boolean withOverall, boolean withAuc) {
-        if (PreviousPlan.enabled()) {
+        if (PreviousPlan.enabled(PreviousPlan.MODEL)) {
             return new PreviousBinaryPlan(connection).compute(slice, columns, threshold, grouping, withOverall,
                     withAuc);
         }

@@ -12,7 +12,7 @@ import org.inquest.analysis.sql.SqlBuilder;
 
 /**
  * The binary-classification plan before ADR 0100, kept only so the report benchmark can time old and new plans in
- * one run ({@link org.inquest.analysis.sql.PreviousPlan}); both give the same numbers. One {@code GROUPING SETS}
+ * one run ({@code -Dinquest.previousPlan.model=true}); both give the same numbers. One {@code GROUPING SETS}
  * counting scan with a filtered aggregate per metric, and ROC AUC by ADR 0053's streaming pass: the labeled,
  * scored rows sorted once by (score, label) and read by DuckDB's streaming windows in that order, once for the
  * whole slice and once more per group; should rows arrive out of order, the grouped plan ({@code GROUP BY score},

@@ -14,6 +14,8 @@ public final class PreviousPlan {
     public static final String QUALITY = "quality";
     /** Root-cause segments before ADR 0105. */
     public static final String SEGMENTS = "segments";
+    /** The report's model-quality sections (performance, latency, calibration, task detection) before ADR 0100. */
+    public static final String MODEL = "model";
 
     private PreviousPlan() {
     }
