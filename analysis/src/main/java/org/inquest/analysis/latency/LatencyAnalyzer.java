@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.inquest.analysis.performance.Grouping;
 import org.inquest.analysis.slice.Slice;
 import org.inquest.analysis.slice.SqlFragment;
+import org.inquest.analysis.sql.PreviousPlan;
 import org.inquest.analysis.sql.Queries;
 import org.inquest.analysis.sql.SqlBuilder;
 import org.inquest.connectors.catalog.ColumnInfo;
@@ -50,7 +51,7 @@ public final class LatencyAnalyzer {
         Map<String, Latency> all = compute(slice, grouping, true);
         Latency overall = all.remove(OVERALL);
         return Optional.of(new WithGroups(overall == null ? new Latency(0, 0, null, null, null, null, null, null,
-                null) : overall, all));
+                ErrorColumn.find(slice.table()).map(ErrorColumn::name).orElse(null)) : overall, all));
     }
 
     private static final String OVERALL = "\u0000overall";
@@ -64,29 +65,10 @@ public final class LatencyAnalyzer {
         Optional<ErrorColumn> error = ErrorColumn.find(slice.table());
         String l = "CAST(" + Identifiers.quote(latency.get().name()) + " AS DOUBLE)";
         String e = error.map(ErrorColumn::flagSql).orElse("CAST(NULL AS DOUBLE)");
-        String sets = withOverall ? "GROUPING SETS ((k), ())" : "GROUPING SETS ((k))";
-        String valueSets = withOverall ? "GROUPING SETS ((k, l), (l))" : "GROUPING SETS ((k, l))";
-        StringBuilder picks = new StringBuilder();
-        for (int i = 0; i < QUANTILES.length; i++) {
-            String low = "floor((m - 1) * " + QUANTILES[i] + ")";
-            picks.append(", min(l) FILTER (WHERE cum > ").append(low).append(") AS lo").append(i)
-                    .append(", min(l) FILTER (WHERE cum > least(").append(low).append(" + 1, m - 1)) AS hi")
-                    .append(i);
-        }
-        // Quantiles from running counts over the distinct latencies (latencies repeat: milliseconds at a fixed
-        // resolution), exact with numpy's interpolation, instead of quantile_cont keeping every value.
-        SqlFragment query = new SqlBuilder().sql("WITH v AS (SELECT " + grouping.keySql() + " AS k, " + l + " AS l, "
-                + e + " AS e FROM " + slice.from() + " WHERE ").fragment(slice.condition()).sql("),"
-                + " agg AS (SELECT k, GROUPING(k) AS gk, count(*) AS rows, count(l) AS measured, avg(l) AS mean,"
-                + " max(l) AS mx, avg(e) AS err FROM v GROUP BY " + sets + "),"
-                + " cnt AS (SELECT k, GROUPING(k) AS gk, l, count(*) AS c FROM v WHERE l IS NOT NULL GROUP BY "
-                + valueSets + "),"
-                + " run AS (SELECT k, gk, l, sum(c) OVER (PARTITION BY k, gk ORDER BY l) AS cum,"
-                + " sum(c) OVER (PARTITION BY k, gk) AS m FROM cnt),"
-                + " qs AS (SELECT k, gk" + picks + " FROM run GROUP BY k, gk)"
-                + " SELECT agg.k, agg.gk, rows, measured, mean, mx, err, lo0, hi0, lo1, hi1, lo2, hi2"
-                + " FROM agg LEFT JOIN qs ON agg.k IS NOT DISTINCT FROM qs.k AND agg.gk = qs.gk"
-                + " ORDER BY agg.gk DESC, agg.k").build();
+        SqlFragment rows = new SqlBuilder().sql("SELECT " + grouping.keySql() + " AS k, " + l + " AS l, " + e
+                + " AS e FROM " + slice.from() + " WHERE ").fragment(slice.condition()).build();
+        SqlFragment query = PreviousPlan.enabled(PreviousPlan.MODEL) ? previousQuery(rows, withOverall)
+                : query(rows, withOverall);
         Queries.list(connection, query, rs -> {
             String key = withOverall && rs.getInt(2) == 1 ? OVERALL : rs.getString(1);
             long measured = rs.getLong(4);
@@ -101,6 +83,60 @@ public final class LatencyAnalyzer {
             return null;
         }, "latency of " + slice.table().name());
         return result;
+    }
+
+    /**
+     * One hash aggregate over the rows: per (group, latency) the row count, the latencies' sum and the error flags'
+     * sum and count (ADR 0101). Latencies repeat (milliseconds at a fixed resolution: 54k distinct values among the
+     * 10M-row demo's), so every later step — the whole slice as the cells summed by latency, rows, mean, max, error
+     * rate, and the quantiles picked from running counts, exact with numpy's interpolation — reads those cells, not
+     * the rows. A continuous latency makes as many cells as rows and the plan costs what the previous one did.
+     */
+    private static SqlFragment query(SqlFragment rows, boolean withOverall) {
+        String overall = withOverall ? " UNION ALL SELECT NULL, 1, l, sum(c), sum(ls), sum(es), sum(ec) FROM cells"
+                + " GROUP BY l" : "";
+        return new SqlBuilder().sql("WITH cells AS MATERIALIZED (SELECT k, l, count(*) AS c, sum(l) AS ls,"
+                + " sum(e) AS es, count(e) AS ec FROM (").fragment(rows).sql(") GROUP BY k, l),"
+                + " vals AS (SELECT k, 0 AS gk, l, c, ls, es, ec FROM cells" + overall + "),"
+                + " agg AS (SELECT k, gk, CAST(sum(c) AS BIGINT) AS rows,"
+                + " CAST(coalesce(sum(c) FILTER (WHERE l IS NOT NULL), 0) AS BIGINT) AS measured,"
+                + " sum(ls) / sum(c) FILTER (WHERE l IS NOT NULL) AS mean, max(l) AS mx,"
+                + " sum(es) / nullif(sum(ec), 0) AS err FROM vals GROUP BY k, gk),"
+                + " run AS (SELECT k, gk, l, sum(c) OVER (PARTITION BY k, gk ORDER BY l) AS cum,"
+                + " sum(c) OVER (PARTITION BY k, gk) AS m FROM vals WHERE l IS NOT NULL),"
+                + picks()).build();
+    }
+
+    /** The plan before ADR 0101: one scan for rows, mean, max and errors, another for the latency counts. */
+    private static SqlFragment previousQuery(SqlFragment rows, boolean withOverall) {
+        String sets = withOverall ? "GROUPING SETS ((k), ())" : "GROUPING SETS ((k))";
+        String valueSets = withOverall ? "GROUPING SETS ((k, l), (l))" : "GROUPING SETS ((k, l))";
+        return new SqlBuilder().sql("WITH v AS (").fragment(rows).sql("),"
+                + " agg AS (SELECT k, GROUPING(k) AS gk, count(*) AS rows, count(l) AS measured, avg(l) AS mean,"
+                + " max(l) AS mx, avg(e) AS err FROM v GROUP BY " + sets + "),"
+                + " cnt AS (SELECT k, GROUPING(k) AS gk, l, count(*) AS c FROM v WHERE l IS NOT NULL GROUP BY "
+                + valueSets + "),"
+                + " run AS (SELECT k, gk, l, sum(c) OVER (PARTITION BY k, gk ORDER BY l) AS cum,"
+                + " sum(c) OVER (PARTITION BY k, gk) AS m FROM cnt),"
+                + picks()).build();
+    }
+
+    /**
+     * The order statistics around (m − 1)·q for each quantile, from the running counts {@code cum} over the
+     * distinct latencies of {@code run}, joined to the per-group aggregates {@code agg}.
+     */
+    private static String picks() {
+        StringBuilder picks = new StringBuilder();
+        for (int i = 0; i < QUANTILES.length; i++) {
+            String low = "floor((m - 1) * " + QUANTILES[i] + ")";
+            picks.append(", min(l) FILTER (WHERE cum > ").append(low).append(") AS lo").append(i)
+                    .append(", min(l) FILTER (WHERE cum > least(").append(low).append(" + 1, m - 1)) AS hi")
+                    .append(i);
+        }
+        return " qs AS (SELECT k, gk" + picks + " FROM run GROUP BY k, gk)"
+                + " SELECT agg.k, agg.gk, rows, measured, mean, mx, err, lo0, hi0, lo1, hi1, lo2, hi2"
+                + " FROM agg LEFT JOIN qs ON agg.k IS NOT DISTINCT FROM qs.k AND agg.gk = qs.gk"
+                + " ORDER BY agg.gk DESC, agg.k";
     }
 
     private static final double[] QUANTILES = {0.5, 0.95, 0.99};

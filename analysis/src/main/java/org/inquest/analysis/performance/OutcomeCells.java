@@ -12,7 +12,7 @@ import org.inquest.analysis.sql.SqlBuilder;
  * score) — a handful of cells per group — with each cell's row count and its sums of log loss and Brier terms.
  * Confusion counts, labeled and scored rows are sums of cells, so the JVM adds them up per group and for the
  * whole slice: one cheap hash aggregate instead of a filtered aggregate per metric and a grouping set for the
- * whole slice.
+ * whole slice. The cells arrive in a fixed order so that the sums are added in the same order every time.
  */
 final class OutcomeCells {
     private final Map<String, Tally> groups = new LinkedHashMap<>();
@@ -28,7 +28,7 @@ final class OutcomeCells {
         SqlFragment query = new SqlBuilder().sql("SELECT k, y, yhat, p IS NOT NULL AS scored, count(*) AS n,"
                 + " sum(CASE WHEN y = 1 THEN -ln(" + clipped + ") ELSE -ln(1 - " + clipped + ") END) AS log_loss_sum,"
                 + " sum((p - y) * (p - y)) AS brier_sum FROM (").fragment(rows)
-                .sql(") GROUP BY k, y, yhat, scored ORDER BY k").build();
+                .sql(") GROUP BY k, y, yhat, scored ORDER BY k, y, yhat, scored").build();
         OutcomeCells cells = new OutcomeCells();
         Queries.list(connection, query, rs -> {
             int y = rs.getInt("y");
