@@ -74,12 +74,9 @@ public final class Workbench {
 
     private final Stage stage;
     private final StatusModel status = new StatusModel();
-    private final ExecutorService opener = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "inquest-open");
-        t.setDaemon(true);
-        t.setPriority(Integer.getInteger("inquest.workerPriority", Thread.NORM_PRIORITY));
-        return t;
-    });
+    /** Opens workspaces and imports; DuckDB's own threads start here (ADR 0110). */
+    private final ExecutorService opener = Executors.newSingleThreadExecutor(
+            r -> org.inquest.app.ui.task.BackgroundWork.thread(r, "inquest-open"));
     private final WorkbenchViewModel vm;
     private final ExplorerViewModel explorer = new ExplorerViewModel();
     private final SqlConsoleViewModel sql = new SqlConsoleViewModel();
@@ -107,17 +104,8 @@ public final class Workbench {
     public Workbench(Stage stage) {
         this.stage = stage;
         this.vm = new WorkbenchViewModel(opener, Platform::runLater,
-                ws -> {
-                    Integer threads = Integer.getInteger("inquest.duckdbThreads");
-                    if (threads != null) {
-                        try (var st = ws.connection().createStatement()) {
-                            st.execute("SET threads = " + threads);
-                        } catch (java.sql.SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }
-                    return new FxTaskRunner(WORKERS, ws::newConnection, status);
-                },
+                ws -> new FxTaskRunner(WORKERS,
+                        () -> org.inquest.app.ui.task.BackgroundWork.configured(ws.newConnection()), status),
                 new RecentWorkspaces(AppDirs.recentFile()), status);
         vm.runnerProperty().addListener((o, old, runner) -> attach(runner));
         request = new org.inquest.app.ui.request.RequestViewModel(() -> vm.runnerProperty().get(),
@@ -143,7 +131,10 @@ public final class Workbench {
             replay.show(snap); // cheap (no DuckDB work): stops a running playback of the old slice at once
             loadVisibleTab();
         });
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> loadVisibleTab());
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            traces.setShown(t != null && "tab-traces".equals(t.getId()));
+            loadVisibleTab();
+        });
 
         BorderPane root = new BorderPane();
         root.setId("workbench");
@@ -174,6 +165,9 @@ public final class Workbench {
                 org.inquest.app.ui.request.RequestKey.fromRow(columns, row).ifPresentOrElse(this::openRequest,
                         () -> status.say("This row has no id or trace_id column to open a request from.")))));
         tabs.getTabs().add(tab("Report", "tab-report", new ReportView(report, this::openFile)));
+
+        Tab first = tabs.getSelectionModel().getSelectedItem();
+        traces.setShown(first != null && "tab-traces".equals(first.getId()));
 
         ExplorerView explorerView = new ExplorerView(explorer,
                 table -> QuarantineView.show(stage, explorer, table));

@@ -37,12 +37,7 @@ public final class FxTaskRunner implements TaskRunner {
         this.connections = connections;
         this.status = status;
         AtomicInteger n = new AtomicInteger();
-        ThreadFactory factory = r -> {
-            Thread t = new Thread(r, "inquest-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            t.setPriority(Integer.getInteger("inquest.workerPriority", Thread.NORM_PRIORITY));
-            return t;
-        };
+        ThreadFactory factory = r -> BackgroundWork.thread(r, "inquest-worker-" + n.incrementAndGet());
         this.pool = Executors.newFixedThreadPool(workers, factory);
     }
 

@@ -115,8 +115,26 @@ public final class TracesViewModel {
         return predictionFilterAssist;
     }
 
+    /**
+     * Whether the traces are on screen. The view model alone searches as soon as it knows the tables; the workbench
+     * says when its tab is shown, so that the first search (a scan of every span, the pickers' distinct values)
+     * does not hold one of the two workers while the analyst slices the overview (ADR 0110).
+     */
+    public void setShown(boolean now) {
+        shown = now;
+        if (now && searchPending) {
+            searchPending = false;
+            loadPickers();
+            search();
+        }
+    }
+
+    private boolean shown = true;
+    private boolean searchPending;
+
     public void attach(TaskRunner newRunner) {
         this.runner = newRunner;
+        searchPending = false;
         searching.cancel();
         opening.cancel();
         tables.clear();
@@ -177,9 +195,11 @@ public final class TracesViewModel {
             }
             if (names.isEmpty()) {
                 message.set("No traces in this workspace: import some with inquest import --kind traces.");
-            } else {
+            } else if (shown) {
                 loadPickers();
                 search();
+            } else {
+                searchPending = true;
             }
         }, this::fail);
     }

@@ -96,6 +96,29 @@ class TracesViewModelTest {
     }
 
     @Test
+    void searchesOnlyOnceShownWhenToldItIsHidden() throws Exception {
+        try (Workspace ws = TraceWorkspaces.linked(dir)) {
+            TracesViewModel vm = new TracesViewModel();
+            vm.setShown(false);
+            vm.attach(new DirectTaskRunner(ws::connection));
+            // the tables are listed (the request view needs the spans table) but nothing is scanned yet
+            assertEquals(List.of("spans"), vm.tables());
+            assertEquals(List.of(), ids(vm));
+            assertEquals(List.of(), vm.services());
+            assertEquals(0, vm.totalProperty().get());
+            vm.setShown(true);
+            assertEquals(List.of(T2, T1, T4, T3), ids(vm));
+            assertEquals(List.of("", "api", "cache", "db"), vm.services());
+            // shown again later: no second search of its own
+            vm.minMsProperty().set("50");
+            vm.maxMsProperty().set("200");
+            vm.setShown(false);
+            vm.setShown(true);
+            assertEquals(List.of(T2, T1, T4, T3), ids(vm));
+        }
+    }
+
+    @Test
     void badInputBecomesTheMessageAndKeepsTheLastResults() throws Exception {
         try (Workspace ws = TraceWorkspaces.linked(dir)) {
             TracesViewModel vm = new TracesViewModel();
