@@ -2,6 +2,7 @@ package org.inquest.analysis.performance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -89,8 +90,15 @@ class PerformanceReferenceTest {
         ClassificationMetrics counted = (ClassificationMetrics) analyzer.analyzeWithoutSorting(slice, columns,
                 TaskKind.BINARY, 0.5);
         assertNotNull(full.rocAuc());
+        assertNull(counted.rocAuc());
+        // Counts and the ratios of counts are exact; log loss and Brier are sums of doubles that DuckDB's threads
+        // add in an order of their own, so two queries may differ in the last bits.
         assertEquals(new ClassificationMetrics(full.rows(), full.labeled(), full.accuracy(), full.precision(),
-                full.recall(), full.f1(), null, full.logLoss(), full.brier(), full.confusion()), counted);
+                full.recall(), full.f1(), null, null, null, full.confusion()), new ClassificationMetrics(
+                counted.rows(), counted.labeled(), counted.accuracy(), counted.precision(), counted.recall(),
+                counted.f1(), null, null, null, counted.confusion()));
+        assertEquals(full.logLoss(), counted.logLoss(), TOL);
+        assertEquals(full.brier(), counted.brier(), TOL);
     }
 
     @Test
