@@ -84,7 +84,7 @@ class ImportUiTest {
         robot.clickOn("#import-start");
         Label progress = robot.lookup("#import-progress").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> progress.getText().startsWith("Imported"));
-        assertEquals("Imported 49 rows into small (predictions) from 1 file(s); 1 rows quarantined.",
+        assertEquals("Imported 49 rows into small (predictions) from 1 file; 1 row quarantined.",
                 progress.getText());
         assertTrue(robot.lookup("#import-quarantine").queryButton().isVisible());
         ListView<?> tables = robot.lookup("#explorer-tables").queryAs(ListView.class);

@@ -13,6 +13,16 @@ public final class Format {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** The count with the noun agreeing with it: "1 day", "2 days", "1,234 rows". */
+    public static String count(long n, String singular) {
+        return count(n, singular, singular + "s");
+    }
+
+    /** As {@link #count(long, String)} for a noun whose plural is not singular + "s" ("1 schema difference"). */
+    public static String count(long n, String singular, String plural) {
+        return count(n) + " " + (n == 1 ? singular : plural);
+    }
+
     public static String number(Double v, int decimals) {
         return v == null || v.isNaN() ? NONE : String.format(Locale.ROOT, "%." + decimals + "f", v);
     }

@@ -61,7 +61,7 @@ public final class DriftViewModel {
         features.setAll(sorted);
         selected.set(sorted.stream().filter(f -> f.name().equals(previous)).findFirst()
                 .orElse(sorted.isEmpty() ? null : sorted.get(0)));
-        summary.set(d.driftedCount() + " of " + d.features().size() + " features drifted · drift share "
+        summary.set(d.driftedCount() + " of " + Format.count(d.features().size(), "feature") + " drifted · drift share "
                 + Format.percent(d.driftShare(), 1) + (d.datasetDrift() ? " · DATASET DRIFT" : "")
                 + (d.schemaDifferences().isEmpty() ? "" : " · schema differences: " + d.schemaDifferences().stream()
                         .map(x -> x.column() + " " + x.difference()).reduce((a, b) -> a + ", " + b).orElse("")));
@@ -91,7 +91,7 @@ public final class DriftViewModel {
                         new WindowSpec.TimeBuckets(WindowSpec.Unit.DAY)), DriftOptions.defaults()),
                 result -> {
                     windows.set(result);
-                    windowsState.set(result.windows().size() + " days");
+                    windowsState.set(Format.count(result.windows().size(), "day"));
                 }, e -> windowsState.set("Drift over time failed: " + Errors.oneLine(e)));
     }
 

@@ -32,7 +32,7 @@ public final class ExplorerView extends VBox {
                 if (empty || t == null) {
                     setText(null);
                 } else {
-                    setText(t.name() + "  ·  " + t.info().kind() + "  ·  " + String.format("%,d rows", t.info().rows())
+                    setText(t.name() + "  ·  " + t.info().kind() + "  ·  " + org.inquest.app.ui.common.Format.count(t.info().rows(), "row")
                             + (t.quarantined() > 0 ? "  ·  " + String.format("%,d quarantined", t.quarantined()) : ""));
                 }
             }

@@ -19,6 +19,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.inquest.app.ui.common.Format;
 import org.inquest.app.ui.common.ResultGrid;
 import org.inquest.app.ui.task.Errors;
 import org.inquest.app.ui.task.LatestOnly;
@@ -253,8 +254,8 @@ public final class ImportViewModel {
         long accepted = r.files().stream().mapToLong(FileOutcome::rowsAccepted).sum();
         long quarantined = r.files().stream().mapToLong(FileOutcome::rowsQuarantined).sum();
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "Imported %,d rows into %s (%s) from %d file(s); %,d rows quarantined.",
-                accepted, r.table().name(), r.table().kind(), r.files().size(), quarantined));
+                "Imported %s into %s (%s) from %s; %s quarantined.", Format.count(accepted, "row"), r.table().name(),
+                r.table().kind(), Format.count(r.files().size(), "file"), Format.count(quarantined, "row")));
         for (FileOutcome f : r.files()) {
             if (f.cutLine() > 0) {
                 text.append(String.format(Locale.ROOT, " %s ends inside line %d (truncated JSON): that line is"

@@ -42,8 +42,8 @@ public final class OverviewViewModel {
     public static List<CardModel> cardsOf(IncidentSnapshot s) {
         List<CardModel> out = new ArrayList<>();
         out.add(new CardModel("rows", "Rows (current)", Format.count(s.currentRows()),
-                "reference " + Format.count(s.referenceRows()) + " rows · current " + Format.count(s.currentRows())
-                        + " rows", s.currentRows() == 0 ? Severity.CRITICAL : Severity.OK, "tab-quality"));
+                "reference " + Format.count(s.referenceRows(), "row") + " · current "
+                        + Format.count(s.currentRows(), "row"), s.currentRows() == 0 ? Severity.CRITICAL : Severity.OK, "tab-quality"));
         out.add(labeled(s));
         out.add(drift(s));
         out.add(accuracy(s));
@@ -96,7 +96,7 @@ public final class OverviewViewModel {
         String worst = d.features().stream().filter(f -> f.drifted() && f.statistic() != null)
                 .map(f -> f.name()).limit(3).reduce((a, b) -> a + ", " + b).orElse("none");
         return new CardModel("drift", "Drift share", Format.percent(d.driftShare(), 1), d.driftedCount() + " of "
-                + d.features().size() + " features drifted (dataset drift at " + Format.percent(d.driftShareThreshold(), 0)
+                + Format.count(d.features().size(), "feature") + " drifted (dataset drift at " + Format.percent(d.driftShareThreshold(), 0)
                 + "): " + worst, sev, "tab-drift");
     }
 
@@ -139,7 +139,8 @@ public final class OverviewViewModel {
                 .map(c -> c.name() + (c.findings().isEmpty() ? "" : " (" + c.findings().get(0) + ")")).findFirst()
                 .orElse("no column changed beyond its thresholds");
         return new CardModel("quality", "Quality alerts", Long.toString(critical + warning), critical + " critical, "
-                + warning + " warnings" + (schema > 0 ? ", " + schema + " schema differences" : "") + ": " + worst,
+                + Format.count(warning, "warning")
+                + (schema > 0 ? ", " + Format.count(schema, "schema difference", "schema differences") : "") + ": " + worst,
                 sev, "tab-quality");
     }
 

@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.inquest.app.ui.common.Format;
 import org.inquest.analysis.replay.BucketTraces;
 import org.inquest.analysis.replay.BucketWidth;
 import org.inquest.analysis.replay.ReplayBucket;
@@ -144,8 +145,8 @@ public final class ReplayViewModel {
         if (t.buckets().isEmpty()) {
             return "No timestamped rows in the current slice.";
         }
-        StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT, "%,d rows in %,d buckets of %s",
-                t.rows() - t.rowsWithoutTime(), t.buckets().size(), t.bucket()));
+        StringBuilder s = new StringBuilder(Format.count(t.rows() - t.rowsWithoutTime(), "row") + " in "
+                + Format.count(t.buckets().size(), "bucket") + " of " + t.bucket());
         if (!t.bucket().equals(t.requestedBucket())) {
             s.append(" (").append(t.requestedBucket()).append(" buckets would be more than ")
                     .append(String.format(java.util.Locale.ROOT, "%,d", BucketWidth.MAX_BUCKETS)).append(")");

@@ -10,6 +10,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.inquest.app.ui.common.Format;
 import org.inquest.analysis.quality.RowQuality;
 import org.inquest.analysis.slice.Slice;
 import org.inquest.analysis.traces.RequestView;
@@ -79,7 +80,7 @@ public final class RequestViewModel {
         message.set((flags == 0 ? "no data-quality flags" : flags + (flags == 1 ? " feature flagged" : " features flagged"))
                 + " against " + l.reference() + (q.trace() == null ? (q.traceId() == null
                         ? "; the row has no trace id" : "; no spans of this trace in " + l.spansTable())
-                        : String.format(Locale.ROOT, "; trace: %d spans, %.3f ms", q.trace().spanCount(),
+                        : String.format(Locale.ROOT, "; trace: %s, %.3f ms", Format.count(q.trace().spanCount(), "span"),
                                 q.trace().durationMs())));
     }
 

@@ -47,7 +47,8 @@ public final class SqlConsoleViewModel {
             running.set(false);
             result.set(grid);
             long ms = (System.nanoTime() - started) / 1_000_000;
-            summary.set(grid.rows().size() + (grid.truncated() ? "+ rows (first " + MAX_ROWS + " shown)" : " rows")
+            summary.set((grid.truncated() ? grid.rows().size() + "+ rows (first " + MAX_ROWS + " shown)"
+                    : org.inquest.app.ui.common.Format.count(grid.rows().size(), "row"))
                     + " in " + ms + " ms");
         }, e -> {
             running.set(false);

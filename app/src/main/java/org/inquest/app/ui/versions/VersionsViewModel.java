@@ -24,6 +24,7 @@ import org.inquest.app.ui.analysis.IncidentSnapshot;
 import org.inquest.app.ui.common.Records;
 import org.inquest.app.ui.common.ResultGrid;
 import org.inquest.app.ui.slice.FilterText;
+import org.inquest.app.ui.common.Format;
 import org.inquest.app.ui.task.Errors;
 import org.inquest.app.ui.task.LatestOnly;
 import org.inquest.app.ui.task.TaskRunner;
@@ -102,7 +103,7 @@ public final class VersionsViewModel {
             Map<String, Calibration> cal = (Map<String, Calibration>) r[1];
             grid.set(pivot(byVersion));
             calibrations.set(cal);
-            state.set(byVersion.size() + " versions in the current slice");
+            state.set(Format.count(byVersion.size(), "version") + " in the current slice");
         }, e -> state.set("Failed: " + Errors.oneLine(e)));
     }
 

@@ -117,7 +117,7 @@ class DriftViewModelTest {
         assertNull(vm.windowsProperty().get(), "a new snapshot forgets the old windows");
         vm.loadWindows();
         assertEquals(2, runner.count("Drift per day"));
-        assertEquals("1 days", vm.windowsStateProperty().get());
+        assertEquals("1 day", vm.windowsStateProperty().get());
     }
 
     @Test
@@ -132,7 +132,7 @@ class DriftViewModelTest {
         runner.pending().get(1).complete();
         runner.pending().get(0).complete(); // the old request finishes last
         assertEquals(1, vm.windowsProperty().get().windows().size(), "the newer slice's one day");
-        assertEquals("1 days", vm.windowsStateProperty().get());
+        assertEquals("1 day", vm.windowsStateProperty().get());
     }
 
     @Test

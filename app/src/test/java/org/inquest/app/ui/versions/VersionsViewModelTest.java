@@ -120,7 +120,7 @@ class VersionsViewModelTest {
         runner.pending().get(1).complete();
         runner.pending().get(0).complete(); // the older slice's result arrives last
         assertEquals(List.of("metric", "v2"), vm.gridProperty().get().columns());
-        assertEquals("1 versions in the current slice", vm.stateProperty().get());
+        assertEquals("1 version in the current slice", vm.stateProperty().get());
     }
 
     @Test
