@@ -115,6 +115,8 @@ public final class Workbench {
                 () -> incident.snapshotProperty().get() == null ? null : incident.snapshotProperty().get().reference());
         examples = new org.inquest.app.ui.request.SegmentExamplesViewModel(() -> vm.runnerProperty().get());
         traces.stageStats().setSlices(() -> slices.appliedProperty().get());
+        // the explorer shows each table's saved trace links: a search that saved a new one changes that text
+        traces.linksSavedProperty().addListener((o, a, b) -> explorer.refresh());
         slices.appliedProperty().addListener((o, a, spec) -> incident.compute(spec));
         CalibrationView calibrationView = new CalibrationView();
         showers.put("tab-quality", quality::show);
@@ -482,6 +484,10 @@ public final class Workbench {
 
     public org.inquest.app.ui.traces.TracesViewModel traces() {
         return traces;
+    }
+
+    public ExplorerViewModel explorer() {
+        return explorer;
     }
 
     public SliceBarViewModel slices() {

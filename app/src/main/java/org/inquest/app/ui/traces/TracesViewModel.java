@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.inquest.app.ui.common.Format;
 import org.inquest.analysis.slice.Slice;
 import org.inquest.analysis.slice.SliceResolver;
 import org.inquest.analysis.slice.SqlFragment;
@@ -75,6 +76,7 @@ public final class TracesViewModel {
     private final LongProperty total = new SimpleLongProperty();
     private final ObjectProperty<TraceView> waterfall = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper linksSaved = new javafx.beans.property.ReadOnlyIntegerWrapper();
     /** Searches started so far: a waterfall that arrives after a newer search leaves that search's message. */
     private long searches;
     private final WaterfallModel waterfallModel = new WaterfallModel();
@@ -238,9 +240,6 @@ public final class TracesViewModel {
         String predWhere = predictionFilter.get();
         String preds = predictionTable.get();
         TraceLink chosen = preds == null ? null : chosenLink();
-        if (preds != null) {
-            applyLink(connection, preds, spansTable, chosen);
-        }
         if (!blank(predWhere)) {
             if (preds == null) {
                 throw new UsageException("no predictions table linked to the spans to filter on");
@@ -249,6 +248,12 @@ public final class TracesViewModel {
             linked = LinkedPredictions.resolve(connection, slice.table(), spansTable, chosen).traceCondition(slice);
         }
         return new TraceCriteria(min, max, status.get(), service.get(), spanName.get(), spanCondition, linked);
+    }
+
+    /** Saves the form's link of the chosen predictions table to {@code spansTable} if it changed (true then). */
+    boolean saveLink(java.sql.Connection connection, String spansTable) {
+        String preds = predictionTable.get();
+        return preds != null && applyLink(connection, preds, spansTable, chosenLink());
     }
 
     /** The link the form shows: by trace id (column blank: the trace_id role) or by a span attribute. */
@@ -326,7 +331,10 @@ public final class TracesViewModel {
         }
         searches++;
         message.set("Searching…");
+        // set on the worker, read on the UI thread after it: a link saved by a search that then fails counts too
+        java.util.concurrent.atomic.AtomicBoolean linkSaved = new java.util.concurrent.atomic.AtomicBoolean();
         searching.submit(runner, "Searching traces", ctx -> {
+            linkSaved.set(saveLink(ctx.connection(), name));
             TraceCriteria c = criteria(ctx.connection(), name);
             TraceFinder finder = new TraceFinder(ctx.connection());
             TraceFinder.Result found = finder.find(name, c, SEARCH_LIMIT, SCATTER_SAMPLE);
@@ -336,6 +344,7 @@ public final class TracesViewModel {
                     : new TraceStats(ctx.connection()).compute(name, matching).operations();
             return new Search(found, ops, matching);
         }, result -> {
+            announceLink(linkSaved.get());
             if (result.found().total() == 0) {
                 stageStats.clear();
             } else {
@@ -346,11 +355,29 @@ public final class TracesViewModel {
             points.set(result.found().points());
             total.set(result.found().total());
             long n = result.found().total();
-            message.set(String.format(Locale.ROOT, "%,d traces match%s", n, n > SEARCH_LIMIT
+            message.set(String.format(Locale.ROOT, "%s%s", n == 1 ? "1 trace matches"
+                    : String.format(Locale.ROOT, "%,d traces match", n), n > SEARCH_LIMIT
                     ? "; the " + SEARCH_LIMIT + " slowest listed" + (result.found().sampled()
                             ? ", the scatter shows " + String.format(Locale.ROOT, "%,d", result.found().points().size())
                                     + " (the slowest always)" : "") : ", slowest first"));
-        }, this::fail);
+        }, e -> {
+            announceLink(linkSaved.get());
+            fail(e);
+        });
+    }
+
+    private void announceLink(boolean saved) {
+        if (saved) {
+            linksSaved.set(linksSaved.get() + 1);
+        }
+    }
+
+    /**
+     * How many links searches have saved so far: it grows each time a search saves a changed link, so whoever
+     * shows the saved links (the workspace explorer) knows to read them again.
+     */
+    public javafx.beans.property.ReadOnlyIntegerProperty linksSavedProperty() {
+        return linksSaved.getReadOnlyProperty();
     }
 
     private record Search(TraceFinder.Result found, List<OperationStats> ops, SqlFragment matching) {
@@ -387,9 +414,9 @@ public final class TracesViewModel {
                     if (searches != searchesAtOpen) {
                         return; // a later search owns the message line (its result or its error)
                     }
-                    message.set("trace " + view.traceId() + ": " + view.spanCount() + " spans, "
+                    message.set("trace " + view.traceId() + ": " + Format.count(view.spanCount(), "span") + ", "
                             + String.format(Locale.ROOT, "%.3f ms", view.durationMs())
-                            + (view.warnings().isEmpty() ? "" : ", " + view.warnings().size() + " warnings: "
+                            + (view.warnings().isEmpty() ? "" : ", " + Format.count(view.warnings().size(), "warning") + ": "
                                     + String.join("; ", view.warnings())));
                 }, this::fail);
     }

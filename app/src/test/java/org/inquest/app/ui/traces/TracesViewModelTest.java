@@ -182,12 +182,16 @@ class TracesViewModelTest {
             assertEquals("no span of table 'spans' has the attribute 'request.idx' to link table 'preds' by",
                     vm.messageProperty().get());
             assertTrue(new TraceLinks(ws.connection()).find("preds", "spans").isEmpty(), "a bad link is not saved");
+            assertEquals(0, vm.linksSavedProperty().get());
 
             vm.linkAttributeProperty().set("request.id");
             vm.search();
             assertEquals(List.of(T2, T3), ids(vm));
             assertEquals(java.util.Optional.of(new TraceLink("request_id", "request.id")),
                     new TraceLinks(ws.connection()).find("preds", "spans"), "saved for the request view and replay");
+            assertEquals(1, vm.linksSavedProperty().get(), "the explorer is told to read the links again");
+            vm.search();
+            assertEquals(1, vm.linksSavedProperty().get(), "the same link again saves nothing");
             // a new view model (the workbench reopened) shows the saved link
             TracesViewModel again = new TracesViewModel();
             again.attach(new DirectTaskRunner(ws::connection));
