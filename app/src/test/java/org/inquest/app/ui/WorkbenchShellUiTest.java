@@ -3,19 +3,15 @@ package org.inquest.app.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
-import org.inquest.connectors.workspace.Workspace;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -24,28 +20,13 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The shell under Monocle: a workspace opens, the explorer lists it, the SQL console runs a query off the FX thread. */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchShellUiTest {
-    @TempDir
-    static Path dir;
-    static Path workspaceFile;
+    @RegisterExtension
+    static final WorkbenchFixture fixture = new WorkbenchFixture(TestWorkspaces::small);
     Workbench workbench;
-
-    @BeforeAll
-    static void makeWorkspace() throws Exception {
-        System.setProperty("inquest.data.dir", dir.resolve("data").toString());
-        try (Workspace ws = TestWorkspaces.small(dir)) {
-            workspaceFile = ws.file();
-        }
-    }
-
-    @AfterAll
-    static void clear() {
-        System.clearProperty("inquest.data.dir");
-    }
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(stage);
-        workbench.start(workspaceFile);
+        workbench = fixture.open(stage);
     }
 
     @Test
@@ -63,7 +44,7 @@ class WorkbenchShellUiTest {
         TableView<List<Object>> results = robot.lookup("#sql-results").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> results.getItems().size() == 1);
         assertEquals(4L, results.getItems().get(0).get(0));
-        assertTrue(workbench.viewModel().recentList().contains(workspaceFile));
+        assertTrue(workbench.viewModel().recentList().contains(fixture.workspaceFile()));
     }
 
     /** At 1366×768 every tab's header is on the strip: none is pushed into the overflow menu. */

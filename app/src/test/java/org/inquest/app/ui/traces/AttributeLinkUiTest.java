@@ -1,14 +1,14 @@
 package org.inquest.app.ui.traces;
 
-import static org.inquest.app.ui.traces.TraceToPredictionUiTest.click;
-import static org.inquest.app.ui.traces.TraceToPredictionUiTest.field;
-import static org.inquest.app.ui.traces.TraceToPredictionUiTest.lookup;
-import static org.inquest.app.ui.traces.TraceToPredictionUiTest.row;
+import static org.inquest.app.ui.WorkbenchFixture.WAIT;
+import static org.inquest.app.ui.WorkbenchFixture.click;
+import static org.inquest.app.ui.WorkbenchFixture.field;
+import static org.inquest.app.ui.WorkbenchFixture.lookup;
+import static org.inquest.app.ui.WorkbenchFixture.row;
 import static org.inquest.app.ui.traces.TraceWorkspaces.T2;
 import static org.inquest.app.ui.traces.TraceWorkspaces.T3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
@@ -17,12 +17,10 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.inquest.analysis.traces.TraceSearch;
 import org.inquest.app.ui.Workbench;
-import org.inquest.connectors.workspace.Workspace;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.inquest.app.ui.WorkbenchFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -35,29 +33,13 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class AttributeLinkUiTest {
-    @TempDir
-    static Path dir;
-    static Path workspaceFile;
-    static final int WAIT = 60;
+    @RegisterExtension
+    static final WorkbenchFixture fixture = new WorkbenchFixture(TraceWorkspaces::byRequestId);
     Workbench workbench;
-
-    @BeforeAll
-    static void makeWorkspace() throws Exception {
-        System.setProperty("inquest.data.dir", dir.resolve("data").toString());
-        try (Workspace ws = TraceWorkspaces.byRequestId(dir)) {
-            workspaceFile = ws.file();
-        }
-    }
-
-    @AfterAll
-    static void clear() {
-        System.clearProperty("inquest.data.dir");
-    }
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(stage);
-        workbench.start(workspaceFile);
+        workbench = fixture.open(stage);
     }
 
     @Test
@@ -79,6 +61,11 @@ class AttributeLinkUiTest {
         robot.clickOn("#traces-search");
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> results.getItems().size() == 2);
         assertEquals(List.of(T2, T3), results.getItems().stream().map(TraceSearch.TraceSummary::traceId).toList());
+        // the explorer's lineage of the predictions table shows the link the search saved, without a refresh
+        robot.interact(() -> workbench.explorer().selectedProperty().set(workbench.explorer().tables().stream()
+                .filter(t -> t.name().equals("preds")).findFirst().orElseThrow()));
+        javafx.scene.control.Label lineage = lookup(robot, "#explorer-lineage");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> lineage.getText().contains("request.id"));
 
         click(robot, row(robot, results, results.getItems(), ".table-row-cell", 0));
         ListView<WaterfallModel.Row> waterfall = lookup(robot, "#trace-waterfall");

@@ -3,10 +3,14 @@ package org.inquest.app.ui.traces;
 import static org.inquest.app.ui.traces.TraceWorkspaces.T2;
 import static org.inquest.app.ui.traces.TraceWorkspaces.T3;
 import static org.inquest.app.ui.traces.TraceWorkspaces.T4;
+import static org.inquest.app.ui.WorkbenchFixture.WAIT;
+import static org.inquest.app.ui.WorkbenchFixture.click;
+import static org.inquest.app.ui.WorkbenchFixture.field;
+import static org.inquest.app.ui.WorkbenchFixture.lookup;
+import static org.inquest.app.ui.WorkbenchFixture.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
@@ -14,12 +18,10 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.inquest.analysis.traces.TraceSearch;
 import org.inquest.app.ui.Workbench;
-import org.inquest.connectors.workspace.Workspace;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.inquest.app.ui.WorkbenchFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -32,59 +34,13 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class TraceToPredictionUiTest {
-    @TempDir
-    static Path dir;
-    static Path workspaceFile;
-    static final int WAIT = 60;
+    @RegisterExtension
+    static final WorkbenchFixture fixture = new WorkbenchFixture(TraceWorkspaces::linked);
     Workbench workbench;
-
-    @BeforeAll
-    static void makeWorkspace() throws Exception {
-        System.setProperty("inquest.data.dir", dir.resolve("data").toString());
-        try (Workspace ws = TraceWorkspaces.linked(dir)) {
-            workspaceFile = ws.file();
-        }
-    }
-
-    @AfterAll
-    static void clear() {
-        System.clearProperty("inquest.data.dir");
-    }
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(stage);
-        workbench.start(workspaceFile);
-    }
-
-    @SuppressWarnings("unchecked")
-    static <T> T lookup(FxRobot robot, String id) {
-        return (T) robot.lookup(id).query();
-    }
-
-    /**
-     * The cell showing item {@code index} of {@code items}, once laid out: cells are recycled, and right after the
-     * items change a cell of the previous layout can still carry that index until the next pulse.
-     */
-    static javafx.scene.Node row(FxRobot robot, javafx.scene.Node list, List<?> items, String cellClass, int index)
-            throws Exception {
-        java.util.function.Supplier<java.util.Optional<javafx.scene.control.IndexedCell>> find = () -> robot.from(list)
-                .lookup(cellClass).queryAllAs(javafx.scene.control.IndexedCell.class).stream()
-                .filter(c -> c.getIndex() == index && c.getScene() != null && c.isVisible() && index < items.size()
-                        && c.getItem() == items.get(index)).findFirst();
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> find.get().isPresent());
-        return find.get().orElseThrow();
-    }
-
-    /** Moves there, then presses and releases (a plain clickOn on a freshly laid-out row can miss it). */
-    static void click(FxRobot robot, javafx.scene.Node node) {
-        robot.moveTo(node);
-        robot.press(javafx.scene.input.MouseButton.PRIMARY).release(javafx.scene.input.MouseButton.PRIMARY);
-    }
-
-    static List<Object> field(TableView<List<Object>> fields, String name) {
-        return fields.getItems().stream().filter(r -> name.equals(r.get(1))).findFirst().orElseThrow();
+        workbench = fixture.open(stage);
     }
 
     @Test

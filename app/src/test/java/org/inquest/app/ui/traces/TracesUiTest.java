@@ -14,17 +14,16 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.inquest.analysis.traces.TraceSearch;
 import org.inquest.app.ui.Workbench;
+import org.inquest.app.ui.WorkbenchFixture;
 import org.inquest.connectors.ingest.CancelHandle;
 import org.inquest.connectors.ingest.ImportKind;
 import org.inquest.connectors.ingest.ImportListener;
 import org.inquest.connectors.ingest.ImportRequest;
 import org.inquest.connectors.ingest.Importer;
 import org.inquest.connectors.workspace.Workspace;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -33,32 +32,23 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The Traces tab under Monocle: search lists the traces slowest first, selecting one draws its waterfall. */
 @ExtendWith(ApplicationExtension.class)
 class TracesUiTest {
-    @TempDir
-    static Path dir;
-    static Path workspaceFile;
+    @RegisterExtension
+    static final WorkbenchFixture fixture = new WorkbenchFixture(TracesUiTest::spansWorkspace);
     Workbench workbench;
-
-    @BeforeAll
-    static void makeWorkspace() throws Exception {
-        System.setProperty("inquest.data.dir", dir.resolve("data").toString());
-        try (Workspace ws = Workspace.open(dir.resolve("traces.duckdb"))) {
-            List<Path> files = List.of(Path.of(TracesUiTest.class.getResource("/traces/jaeger_data.json").toURI()),
-                    Path.of(TracesUiTest.class.getResource("/traces/broken_structure.json").toURI()));
-            new Importer(ws).run(new ImportRequest("spans", ImportKind.TRACES, List.of(), files),
-                    ImportListener.NONE, new CancelHandle());
-            workspaceFile = ws.file();
-        }
-    }
-
-    @AfterAll
-    static void clear() {
-        System.clearProperty("inquest.data.dir");
-    }
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(stage);
-        workbench.start(workspaceFile);
+        workbench = fixture.open(stage);
+    }
+
+    /** The Jaeger sample and the structurally broken traces, imported into one spans table. */
+    static Workspace spansWorkspace(Path dir) throws Exception {
+        Workspace ws = Workspace.open(dir.resolve("traces.duckdb"));
+        List<Path> files = List.of(Path.of(TracesUiTest.class.getResource("/traces/jaeger_data.json").toURI()),
+                Path.of(TracesUiTest.class.getResource("/traces/broken_structure.json").toURI()));
+        new Importer(ws).run(new ImportRequest("spans", ImportKind.TRACES, List.of(), files),
+                ImportListener.NONE, new CancelHandle());
+        return ws;
     }
 
     @Test
