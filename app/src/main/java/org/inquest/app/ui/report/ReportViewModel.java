@@ -134,41 +134,37 @@ public final class ReportViewModel {
     }
 
     /**
-     * The command line that reproduces the report (filters quoted for a POSIX shell; values compared with a
-     * redacted column shown as {@code redactor}'s pseudonyms).
+     * The command line that reproduces the report, written by the same function as the CLI's own (filters on a
+     * redacted column shown as {@code redactor}'s pseudonyms, every argument quoted for a POSIX shell).
      */
     String command(IncidentSnapshot s, Format f, Path out, List<String> sensitive, List<String> redacted,
             Redactor redactor) {
-        List<String> parts = new ArrayList<>(List.of("inquest", "report", "--workspace",
-                quote(workspaceFile == null ? "WORKSPACE" : workspaceFile.toString()), "--reference",
+        List<String> args = new ArrayList<>(List.of("--workspace",
+                workspaceFile == null ? "WORKSPACE" : workspaceFile.toString(), "--reference",
                 s.spec().referenceTable()));
         if (!s.spec().referenceWhere().isBlank()) {
-            parts.add("--reference-where");
-            parts.add(quote(FilterRedaction.redact(s.spec().referenceWhere(), redactor)));
+            args.add("--reference-where");
+            args.add(s.spec().referenceWhere());
         }
-        parts.add("--current");
-        parts.add(s.spec().currentTable());
+        args.add("--current");
+        args.add(s.spec().currentTable());
         if (!s.spec().currentWhere().isBlank()) {
-            parts.add("--current-where");
-            parts.add(quote(FilterRedaction.redact(s.spec().currentWhere(), redactor)));
+            args.add("--current-where");
+            args.add(s.spec().currentWhere());
         }
         sensitive.forEach(c -> {
-            parts.add("--sensitive");
-            parts.add(quote(c));
+            args.add("--sensitive");
+            args.add(c);
         });
         redacted.forEach(c -> {
-            parts.add("--redact");
-            parts.add(quote(c));
+            args.add("--redact");
+            args.add(c);
         });
-        parts.add("--format");
-        parts.add(f.name().toLowerCase(Locale.ROOT));
-        parts.add("--out");
-        parts.add(quote(out.getFileName().toString()));
-        return String.join(" ", parts);
-    }
-
-    static String quote(String s) {
-        return s.matches("[A-Za-z0-9_./=-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+        args.add("--format");
+        args.add(f.name().toLowerCase(Locale.ROOT));
+        args.add("--out");
+        args.add(out.getFileName().toString());
+        return FilterRedaction.command(args, redactor);
     }
 
     public ObservableList<String> categorical() {

@@ -145,6 +145,45 @@ class ReportViewModelTest {
         assertTrue(command.contains("--redact region"), command);
     }
 
+    /**
+     * The report's command is its reproduction: split by a POSIX shell (a filter with a quote in it) and run by the
+     * command line, it writes the same numbers and prints the same command (up to the output file).
+     */
+    @Test
+    void theCommandRunByTheCommandLineReproducesTheReport() throws Exception {
+        vm.show(snapshot(REFERENCE, "id >= 60 AND region <> 'o''hara'"));
+        vm.sensitive().add("gender");
+        vm.formatProperty().set(ReportViewModel.Format.JSON);
+        JsonNode workbench = new ObjectMapper().readTree(Files.readString(export("workbench.json")));
+        List<String> words = shellWords(workbench.get("command").asText());
+        assertEquals(List.of("inquest", "report"), words.subList(0, 2));
+        assertTrue(words.contains("id >= 60 AND region <> 'o''hara'"), words.toString());
+        List<String> args = new ArrayList<>(words.subList(1, words.size())); // "report" and its options
+        args.set(args.indexOf("--out") + 1, dir.resolve("cli.json").toString());
+        ws.close(); // the command line opens the workspace itself
+        java.io.StringWriter err = new java.io.StringWriter();
+        assertEquals(0, org.inquest.app.cli.InquestCommand.run(new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(err), args.toArray(String[]::new)), err.toString());
+        JsonNode cli = new ObjectMapper().readTree(Files.readString(dir.resolve("cli.json")));
+        for (String section : List.of("performance", "calibration", "fairness", "latency", "segments")) {
+            assertEquals(workbench.get(section), cli.get(section), section);
+        }
+        assertEquals(workbench.get("drift").get("features"), cli.get("drift").get("features"));
+        assertEquals(workbench.get("command").asText().replaceAll(" --out \\S+$", ""),
+                cli.get("command").asText().replaceAll(" --out \\S+$", ""));
+        ws = Workspace.open(ws.file());
+    }
+
+    /** {@code command}'s words as a POSIX shell splits them ({@code inquest} runs as a function printing them). */
+    static List<String> shellWords(String command) throws Exception {
+        Process p = new ProcessBuilder("sh", "-c", "inquest() { printf '%s\\n' inquest \"$@\"; }; " + command)
+                .redirectErrorStream(true).start();
+        List<String> words = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .lines().toList();
+        assertEquals(0, p.waitFor(), String.join("\n", words));
+        return words;
+    }
+
     @Test
     void theFairnessSectionLeftOutDespiteASensitiveColumn() throws Exception {
         vm.show(snapshot(REFERENCE, CURRENT));
