@@ -62,19 +62,24 @@ public final class WorkbenchViewModel {
         opening.set(true);
         error.set("");
         status.say(what + "…");
+        status.begin(what);
         background.execute(() -> {
             Workspace opened;
             try {
                 opened = opener.get();
             } catch (RuntimeException e) {
                 ui.execute(() -> {
+                    status.end();
                     opening.set(false);
                     error.set(Errors.oneLine(e));
                     status.say("Could not open " + file + ": " + Errors.oneLine(e));
                 });
                 return;
             }
-            ui.execute(() -> adopt(opened));
+            ui.execute(() -> {
+                status.end();
+                adopt(opened);
+            });
         });
     }
 

@@ -58,6 +58,19 @@ public final class StatusModel {
         }
     }
 
+    /**
+     * Work that runs outside the task runner (opening a workspace, generating the demo on first run) shows in the
+     * status bar as a running task with indeterminate progress until {@link #end()}.
+     */
+    public void begin(String title) {
+        started(title);
+    }
+
+    /** Ends what {@link #begin(String)} started; the message line keeps what was said last. */
+    public void end() {
+        finished(null);
+    }
+
     /** A message from outside a task (e.g. "Copied 0.8123"). */
     public void say(String text) {
         message.set(text);
