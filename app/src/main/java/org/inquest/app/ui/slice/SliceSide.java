@@ -14,7 +14,9 @@ import org.inquest.connectors.catalog.TableInfo;
 
 /**
  * One side of the slice bar (reference or current): the table, the filter text and its check result, and the
- * quick pickers' state. Text is checked on every change; pickers rewrite the text (the text stays editable).
+ * quick pickers' state. Text is checked on every change. The pickers add their conditions to the text that was
+ * there before them (typed, or set by a preset or a segment), so picking a value never throws that text away; editing
+ * the text takes the pickers' conditions into it and clears the pickers.
  */
 public final class SliceSide {
     private final String name;
@@ -30,6 +32,9 @@ public final class SliceSide {
     private final StringProperty categoryColumn = new SimpleStringProperty();
     private final ObservableList<String> categoryValues = FXCollections.observableArrayList();
     private boolean composing;
+    /** The filter text the pickers add their conditions to. */
+    private String base = "";
+    private boolean rewriting;
     private KeyLookups keys;
 
     SliceSide(String name, FilterChecker checker, Function<String, TableInfo> tables) {
@@ -37,7 +42,30 @@ public final class SliceSide {
         this.checker = checker;
         this.tables = tables;
         table.addListener((o, a, b) -> recheck());
-        filter.addListener((o, a, b) -> recheck());
+        filter.addListener((o, a, b) -> {
+            if (!rewriting && !composing) {
+                typed(b);
+            }
+            recheck();
+        });
+    }
+
+    /** The text was edited: it is the new base, and the pickers' conditions, now part of it, are cleared. */
+    private void typed(String text) {
+        base = text == null ? "" : text;
+        composing = true;
+        try {
+            clearPickers();
+        } finally {
+            composing = false;
+        }
+    }
+
+    private void clearPickers() {
+        version.set(null);
+        fromDay.set(null);
+        toDay.set(null);
+        categoryValues.clear();
     }
 
     public String name() {
@@ -74,19 +102,25 @@ public final class SliceSide {
         if (categoryColumn.get() != null && !categoryValues.isEmpty()) {
             text = FilterText.and(text, FilterText.in(categoryColumn.get(), new ArrayList<>(categoryValues)));
         }
-        filter.set(text);
+        // an OR in the base must not capture the pickers' conditions
+        String kept = !text.isEmpty() && base.toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\bor\\b.*")
+                ? "(" + base + ")" : base;
+        rewriting = true;
+        try {
+            filter.set(FilterText.and(kept, text));
+        } finally {
+            rewriting = false;
+        }
     }
 
     /** Sets table and text at once (presets, segments), clearing the pickers without rewriting the text. */
     public void set(String tableName, String where) {
         composing = true;
         try {
-            version.set(null);
-            fromDay.set(null);
-            toDay.set(null);
-            categoryValues.clear();
+            clearPickers();
             table.set(tableName);
-            filter.set(where == null ? "" : where);
+            base = where == null ? "" : where;
+            filter.set(base);
         } finally {
             composing = false;
         }

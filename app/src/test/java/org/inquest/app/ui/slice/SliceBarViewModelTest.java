@@ -59,6 +59,7 @@ class SliceBarViewModelTest {
             SliceBarViewModel vm = new SliceBarViewModel(new LanguageFilterChecker());
             vm.attach(new DirectTaskRunner(ws::connection));
             SliceSide cur = vm.current();
+            cur.filterProperty().set(""); // the first preset's text cleared: the pickers alone write the filter
             cur.versionProperty().set("v2");
             cur.fromDayProperty().set(LocalDate.of(2026, 9, 10));
             cur.toDayProperty().set(LocalDate.of(2026, 9, 12));
@@ -71,6 +72,34 @@ class SliceBarViewModelTest {
             assertTrue(vm.apply());
             vm.narrowCurrent("region = 'EU'");
             assertTrue(vm.appliedProperty().get().currentWhere().endsWith(") AND region = 'EU'"));
+        }
+    }
+
+    /** A value picked after a preset narrows the preset's slice instead of replacing its filter. */
+    @Test
+    void pickersAddToThePresetsTextAndEditingTheTextTakesThemIn() throws Exception {
+        try (Workspace ws = TestWorkspaces.incident(dir, 2_000)) {
+            SliceBarViewModel vm = new SliceBarViewModel(new LanguageFilterChecker());
+            vm.attach(new DirectTaskRunner(ws::connection));
+            SliceSide cur = vm.current();
+            vm.usePreset(vm.presets().get(2));
+            String preset = "model_version = 'v2' AND \"timestamp\" >= TIMESTAMP '2026-09-08 00:00:00'";
+            assertEquals(preset, cur.filterProperty().get());
+            cur.categoryColumnProperty().set("region");
+            cur.categoryValues().setAll("EU");
+            cur.applyPickers();
+            assertEquals(preset + " AND region = 'EU'", cur.filterProperty().get());
+            cur.categoryValues().setAll("EU", "US");
+            cur.applyPickers();
+            assertEquals(preset + " AND region IN ('EU', 'US')", cur.filterProperty().get(), "not appended twice");
+
+            // typing takes the picked condition into the text and clears the picker
+            cur.filterProperty().set("region = 'EU' OR region = 'US'");
+            assertEquals(List.of(), cur.categoryValues());
+            cur.versionProperty().set("v1");
+            cur.applyPickers();
+            assertEquals("(region = 'EU' OR region = 'US') AND model_version = 'v1'", cur.filterProperty().get());
+            assertTrue(cur.checkProperty().get().valid(), cur.checkProperty().get().message());
         }
     }
 
