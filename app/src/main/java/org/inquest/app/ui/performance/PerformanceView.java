@@ -16,7 +16,10 @@ import javafx.scene.layout.VBox;
 import org.inquest.app.ui.chart.Charts;
 import org.inquest.app.ui.common.GridView;
 
-/** The performance tab: metrics side by side (with confusion counts and latency), per day, per segment. */
+/**
+ * The performance tab: metrics side by side (with latency) above the confusion matrix of both slices; metrics per
+ * day and per segment.
+ */
 public final class PerformanceView extends BorderPane {
     static final List<String> PLOTTED = List.of("accuracy", "precision", "recall", "f1", "roc_auc");
 
@@ -24,6 +27,14 @@ public final class PerformanceView extends BorderPane {
         setId("performance");
         GridView metrics = new GridView("performance-metrics", "No slices analysed yet.");
         metrics.bind(vm.metricsProperty());
+        GridView confusion = new GridView("performance-confusion", "No binary classification to count.");
+        confusion.bind(vm.confusionProperty());
+        confusion.setPrefHeight(110);
+        confusion.setMinHeight(110);
+        Label confusionTitle = new Label("Confusion matrix (labeled rows; rows: actual class, columns: predicted)");
+        confusionTitle.getStyleClass().add("muted");
+        VBox left = new VBox(4, metrics, confusionTitle, confusion);
+        VBox.setVgrow(metrics, Priority.ALWAYS);
         LineChart<String, Number> overTime = Charts.lines("performance-over-time", "day (current slice)", "metric");
         vm.overTimeProperty().addListener((o, a, days) -> plot(overTime, days));
         GridView segments = new GridView("performance-segments", "Open this tab to compute per-segment metrics.");
@@ -40,7 +51,7 @@ public final class PerformanceView extends BorderPane {
         VBox.setVgrow(overTime, Priority.ALWAYS);
         VBox.setVgrow(segments, Priority.ALWAYS);
         right.setPadding(new Insets(6));
-        SplitPane split = new SplitPane(metrics, right);
+        SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.42);
         setCenter(split);
     }

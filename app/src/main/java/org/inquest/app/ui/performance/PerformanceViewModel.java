@@ -13,6 +13,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.inquest.analysis.performance.ClassificationMetrics;
+import org.inquest.analysis.performance.Confusion;
 import org.inquest.analysis.performance.Grouping;
 import org.inquest.analysis.performance.ModelColumns;
 import org.inquest.analysis.performance.PerformanceAnalyzer;
@@ -35,6 +37,7 @@ import org.inquest.connectors.workspace.Identifiers;
  */
 public final class PerformanceViewModel {
     private final ObjectProperty<ResultGrid> metrics = new SimpleObjectProperty<>(ResultGrid.EMPTY);
+    private final ObjectProperty<ResultGrid> confusion = new SimpleObjectProperty<>(ResultGrid.EMPTY);
     private final ObjectProperty<Map<String, Map<String, Object>>> overTime = new SimpleObjectProperty<>(Map.of());
     private final ObjectProperty<ResultGrid> bySegment = new SimpleObjectProperty<>(ResultGrid.EMPTY);
     private final ObservableList<String> segmentColumns = FXCollections.observableArrayList();
@@ -68,6 +71,7 @@ public final class PerformanceViewModel {
         overTime.set(Map.of());
         bySegment.set(ResultGrid.EMPTY);
         metrics.set(s == null ? ResultGrid.EMPTY : sideBySide(s));
+        confusion.set(s == null ? ResultGrid.EMPTY : confusion(s.referencePerformance(), s.currentPerformance()));
         if (s != null) {
             List<String> cats = s.current().table().columns().stream()
                     .filter(c -> c.featureKind() == FeatureKind.CATEGORICAL || c.role() == ColumnRole.MODEL_VERSION)
@@ -103,6 +107,24 @@ public final class PerformanceViewModel {
             rows.add(Arrays.asList(n, r, c, d));
         }
         return new ResultGrid(List.of("metric", "reference", "current", "Δ (current − reference)"), rows, false);
+    }
+
+    /**
+     * The confusion matrix of a binary classifier, both slices side by side: actual class by row (1, then 0),
+     * predicted class by column; labeled rows only. Empty when neither slice is a binary classification.
+     */
+    static ResultGrid confusion(PerformanceMetrics reference, PerformanceMetrics current) {
+        Confusion r = reference instanceof ClassificationMetrics c ? c.confusion() : null;
+        Confusion c = current instanceof ClassificationMetrics m ? m.confusion() : null;
+        if (r == null && c == null) {
+            return ResultGrid.EMPTY;
+        }
+        return new ResultGrid(List.of("actual", "reference: predicted 1", "reference: predicted 0",
+                "current: predicted 1", "current: predicted 0"), List.of(
+                        Arrays.asList("1", r == null ? null : r.tp(), r == null ? null : r.fn(),
+                                c == null ? null : c.tp(), c == null ? null : c.fn()),
+                        Arrays.asList("0", r == null ? null : r.fp(), r == null ? null : r.tn(),
+                                c == null ? null : c.fp(), c == null ? null : c.tn())), false);
     }
 
     /** Computes the per-day and per-segment tables for the current slice (once per snapshot). */
@@ -185,6 +207,10 @@ public final class PerformanceViewModel {
 
     public ObjectProperty<ResultGrid> bySegmentProperty() {
         return bySegment;
+    }
+
+    public ObjectProperty<ResultGrid> confusionProperty() {
+        return confusion;
     }
 
     public ObservableList<String> segmentColumns() {

@@ -90,6 +90,18 @@ class PerformanceViewModelTest {
         assertEquals("region", vm.segmentColumnProperty().get());
     }
 
+    /** The hand-computed counts of the class comment as a matrix: actual by row, predicted by column. */
+    @Test
+    void theConfusionMatrixOfBothSlices() {
+        vm.show(snapshot(CURRENT));
+        ResultGrid c = vm.confusionProperty().get();
+        assertEquals(List.of("actual", "reference: predicted 1", "reference: predicted 0", "current: predicted 1",
+                "current: predicted 0"), c.columns());
+        assertEquals(List.of(Arrays.asList("1", 3L, 1L, 1L, 3L), Arrays.asList("0", 1L, 3L, 3L, 1L)), c.rows());
+        vm.show(null);
+        assertEquals(ResultGrid.EMPTY, vm.confusionProperty().get());
+    }
+
     @Test
     void perDayAndPerSegmentTablesAreComputedOnlyWhenTheTabLoads() {
         vm.show(snapshot(CURRENT));
