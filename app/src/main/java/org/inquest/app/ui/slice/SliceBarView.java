@@ -46,10 +46,13 @@ public final class SliceBarView extends VBox {
         presets.setId("slice-presets");
         presets.setPromptText("Presets");
         presets.setPrefWidth(250);
+        // A menu of presets, not a state: once used it shows "Presets" again. Otherwise the presets read again after
+        // an import (a new list) change its value, which fires this action and replaced the analyst's slices.
         presets.setOnAction(e -> {
             SlicePreset p = presets.getValue();
             if (p != null) {
                 vm.usePreset(p);
+                javafx.application.Platform.runLater(() -> presets.getSelectionModel().clearSelection());
             }
         });
         Button swap = new Button("⇅ Swap");
