@@ -24,10 +24,10 @@ public final class SvgCharts {
                                      double yMax, String yFormat) {
         int n = labels.size();
         int width = Math.max(320, Math.min(900, 60 + n * 36));
-        int height = 200;
+        int height = 214;
         int left = 48;
         int right = 10;
-        int top = 22;
+        int top = 36; // the title, then the legend on a line of its own (beside a long title it overlapped it)
         int bottom = 46;
         double plotW = width - left - right;
         double plotH = height - top - bottom;
@@ -40,7 +40,7 @@ public final class SvgCharts {
         }
         StringBuilder s = start(width, height, title);
         s.append(text(left, 14, "start", title, "font-weight:600"));
-        legend(s, width - 170, 6);
+        legend(s, left, 20);
         axes(s, left, top, plotW, plotH);
         s.append(text(left - 4, top + 4, "end", format(yFormat, max), null));
         s.append(text(left - 4, top + plotH, "end", format(yFormat, 0), null));
