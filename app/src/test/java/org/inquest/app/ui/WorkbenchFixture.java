@@ -84,9 +84,13 @@ public final class WorkbenchFixture implements BeforeAllCallback, AfterAllCallba
         return dir;
     }
 
-    /** The node with CSS selector {@code id}, as the type the caller expects. */
+    /**
+     * The node with CSS selector {@code id}, as the type the caller expects, once it is in the window (a tab's
+     * content joins the scene graph when the tab is first shown, which a loaded machine can delay).
+     */
     @SuppressWarnings("unchecked")
-    public static <T> T lookup(FxRobot robot, String id) {
+    public static <T> T lookup(FxRobot robot, String id) throws Exception {
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> robot.lookup(id).tryQuery().isPresent());
         return (T) robot.lookup(id).query();
     }
 
