@@ -47,6 +47,101 @@ class WorkbenchShellUiTest {
         assertTrue(workbench.viewModel().recentList().contains(fixture.workspaceFile()));
     }
 
+    /** Copying a card's number (right-click "Copy") leaves the overview open; a left click on the card opens its tab. */
+    @Test
+    void copyingACardValueStaysOnTheOverviewAndAClickOpensTheTab(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(WorkbenchFixture.WAIT, TimeUnit.SECONDS, () -> !workbench.slices().tables().isEmpty());
+        robot.interact(() -> {
+            workbench.slices().reference().set("preds", "model_version = 'v1'");
+            workbench.slices().current().set("preds", "model_version = 'v2'");
+            workbench.slices().apply();
+        });
+        WaitForAsyncUtils.waitFor(WorkbenchFixture.WAIT, TimeUnit.SECONDS,
+                () -> robot.lookup("#card-value-rows").tryQuery().map(n -> ((javafx.scene.control.Label) n).getText())
+                        .filter("4"::equals).isPresent());
+        robot.rightClickOn("#card-value-rows"); // asks for the "Copy" menu
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("tab-overview", workbench.tabs().getSelectionModel().getSelectedItem().getId());
+        robot.doubleClickOn("#card-value-rows"); // copies the value
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("tab-overview", workbench.tabs().getSelectionModel().getSelectedItem().getId());
+        String[] copied = new String[1];
+        robot.interact(() -> copied[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertEquals("4", copied[0]);
+        robot.clickOn(robot.from(robot.lookup("#card-rows").queryAs(javafx.scene.Node.class)).lookup(".card-title")
+                .queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("tab-quality", workbench.tabs().getSelectionModel().getSelectedItem().getId());
+    }
+
+    /** An invalid filter is underlined under the faulty characters as drawn (the field's text is monospace). */
+    @Test
+    void theFaultIsUnderlinedUnderItsCharacters(FxRobot robot) throws Exception {
+        String text = "model_version = 'v1' AND nosuch > 3"; // the fault, nosuch, is characters 25-30
+        WaitForAsyncUtils.waitFor(WorkbenchFixture.WAIT, TimeUnit.SECONDS, () -> !workbench.slices().tables().isEmpty());
+        robot.interact(() -> workbench.slices().current().set("preds", text));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextField field = robot.lookup("#cur-filter").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.shape.Line fault = robot.lookup("#cur-filter-fault").queryAs(javafx.scene.shape.Line.class);
+        assertTrue(fault.isVisible());
+        // where the skin draws the text, and the width of one of its (monospace) characters
+        javafx.scene.text.Text drawn = field.lookupAll(".text").stream()
+                .filter(n -> n instanceof javafx.scene.text.Text t && text.equals(t.getText()))
+                .map(n -> (javafx.scene.text.Text) n).findFirst().orElseThrow(); // not the prompt's
+        double left = field.sceneToLocal(drawn.localToScene(drawn.getLayoutBounds())).getMinX();
+        double each = drawn.getLayoutBounds().getWidth() / text.length();
+        assertEquals(left + 25 * each, fault.getStartX(), 1.5);
+        assertEquals(left + 31 * each, fault.getEndX(), 1.5);
+    }
+
+    /** Every chart of every tab offers "Save as PNG…" (right-click), and a chart saved is a PNG of its size. */
+    @Test
+    void everyChartCanBeSavedAsPng(FxRobot robot) throws Exception {
+        List<javafx.scene.Node> charts = new java.util.ArrayList<>();
+        for (javafx.scene.control.Tab tab : List.copyOf(workbench.tabs().getTabs())) {
+            robot.interact(() -> workbench.openTab(tab.getId()));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.lookup((javafx.scene.Node n) -> (n instanceof javafx.scene.chart.Chart
+                    || n instanceof org.inquest.app.ui.traces.TraceScatter) && !charts.contains(n))
+                    .queryAll().forEach(charts::add);
+        }
+        // drift (histogram, over time), versions, performance, calibration (2), fairness, traces' scatter, replay
+        assertTrue(charts.size() >= 9, charts.size() + " charts: " + charts);
+        for (javafx.scene.Node chart : charts) {
+            assertTrue(chart.getOnContextMenuRequested() != null, "no Save as PNG on " + chart);
+        }
+        java.nio.file.Path png = fixture.dir().resolve("chart.png");
+        robot.interact(() -> workbench.openTab("tab-calibration"));
+        javafx.scene.chart.Chart shown = robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.chart.Chart
+                && n.isVisible() && n.getScene() != null && ((javafx.scene.chart.Chart) n).getWidth() > 0)
+                .queryAs(javafx.scene.chart.Chart.class);
+        robot.interact(() -> org.inquest.app.ui.common.Snapshots.savePng(shown, png));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(Math.round(shown.getWidth()), image.getWidth(), 1.0);
+    }
+
+    /** At 1366×768 the report tab's labels and check boxes show their whole text (none cut to "Calibrati…"). */
+    @Test
+    void theReportTabsLabelsAreNotCutAt1366(FxRobot robot) throws Exception {
+        robot.interact(() -> workbench.openTab("tab-report"));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node report = robot.lookup("#report").queryAs(javafx.scene.Node.class);
+        List<javafx.scene.control.Labeled> labels = robot.from(report).lookup((javafx.scene.Node n) ->
+                n instanceof javafx.scene.control.Labeled l && l.isVisible() && l.getText() != null
+                        && !l.getText().isEmpty()).queryAllAs(javafx.scene.control.Labeled.class).stream().toList();
+        assertTrue(labels.size() >= 8, labels.toString());
+        for (javafx.scene.control.Labeled l : labels) {
+            if (l.isWrapText()) {
+                continue; // wraps onto more lines instead of cutting
+            }
+            // the skin's text node holds what is drawn: the text itself, or the text cut with an ellipsis
+            String shown = l.lookupAll(".text").stream().filter(n -> n instanceof javafx.scene.text.Text)
+                    .map(n -> ((javafx.scene.text.Text) n).getText()).findFirst().orElseThrow();
+            assertEquals(l.getText(), shown, "cut: " + l);
+        }
+    }
+
     /** At 1366×768 every tab's header is on the strip: none is pushed into the overflow menu. */
     @Test
     void everyTabFitsOnTheStripAt1366(FxRobot robot) throws Exception {

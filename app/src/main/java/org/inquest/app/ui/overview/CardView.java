@@ -1,12 +1,17 @@
 package org.inquest.app.ui.overview;
 
 import java.util.function.Consumer;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.VBox;
 import org.inquest.app.ui.common.Clip;
 
-/** A clickable card; the value is copyable (right-click), a click opens the card's tab. */
+/**
+ * A clickable card: a left click opens the card's tab; the value and the detail line are copyable (right-click
+ * "Copy", or double-click the value), which neither a right click nor a click on the value turns into opening the tab.
+ */
 final class CardView extends VBox {
     private final Label title = new Label();
     private final Label value = new Label();
@@ -23,13 +28,24 @@ final class CardView extends VBox {
         detail.getStyleClass().add("card-detail");
         detail.setWrapText(true);
         Clip.copyable(value);
+        Clip.copyable(detail);
         getChildren().addAll(title, value, detail);
         Tooltip.install(this, tooltip);
         setOnMouseClicked(e -> {
-            if (e.getClickCount() == 1 && getUserData() instanceof CardModel m && m.tabId() != null) {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 1 && !within(value, e.getPickResult()
+                    .getIntersectedNode()) && getUserData() instanceof CardModel m && m.tabId() != null) {
                 openTab.accept(m.tabId());
             }
         });
+    }
+
+    private static boolean within(Node ancestor, Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Shows {@code m}; called again with each new snapshot (setting an unchanged text or class is free). */

@@ -34,8 +34,11 @@ public final class ReportView extends VBox {
         fairness.selectedProperty().bindBidirectional(vm.fairnessProperty());
         CheckBox latency = new CheckBox("Latency");
         latency.selectedProperty().bindBidirectional(vm.latencyProperty());
-        HBox sections = new HBox(12, calibration, fairness, latency,
-                new Label("(summary, inputs, drift, quality, model quality and segments are always included)"));
+        Label always = new Label("(summary, inputs, drift, quality, model quality and segments are always included)");
+        always.setWrapText(true);
+        always.setMinWidth(0);
+        HBox.setHgrow(always, javafx.scene.layout.Priority.ALWAYS);
+        HBox sections = new HBox(12, whole(calibration), whole(fairness), whole(latency), always);
 
         CheckComboBox<String> sensitive = checks("report-sensitive", vm.categorical(), vm.sensitive());
         CheckComboBox<String> redact = checks("report-redact", vm.columns(), vm.redacted());
@@ -47,10 +50,10 @@ public final class ReportView extends VBox {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
-        form.addRow(0, new Label("Optional sections"), sections);
-        form.addRow(1, new Label("Sensitive columns (fairness)"), sensitive);
-        form.addRow(2, new Label("Redacted columns (pseudonyms)"), redact);
-        form.addRow(3, new Label("Format"), format);
+        form.addRow(0, whole(new Label("Optional sections")), sections);
+        form.addRow(1, whole(new Label("Sensitive columns (fairness)")), sensitive);
+        form.addRow(2, whole(new Label("Redacted columns (pseudonyms)")), redact);
+        form.addRow(3, whole(new Label("Format")), format);
 
         Button export = new Button("Export report…");
         export.setId("report-export");
@@ -72,6 +75,12 @@ public final class ReportView extends VBox {
         state.setId("report-state");
         state.textProperty().bind(vm.stateProperty());
         getChildren().addAll(intro, form, new HBox(8, export, openIt), state);
+    }
+
+    /** A label or check box that keeps its whole text: the row's note gives way instead ("Calibrati…" at 1366 px). */
+    private static <T extends javafx.scene.control.Labeled> T whole(T labeled) {
+        labeled.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return labeled;
     }
 
     private static CheckComboBox<String> checks(String id, javafx.collections.ObservableList<String> items,

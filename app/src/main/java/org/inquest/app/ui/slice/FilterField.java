@@ -2,6 +2,7 @@ package org.inquest.app.ui.slice;
 
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.TextFieldSkin;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Line;
@@ -24,11 +25,15 @@ final class FilterField extends StackPane {
         field.textProperty().bindBidirectional(side.filterProperty());
         underline.setStyle("-fx-stroke: -color-danger-emphasis; -fx-stroke-width: 2;");
         underline.setManaged(false);
+        underline.setId(id + "-fault");
         Pane overlay = new Pane(underline);
         overlay.setMouseTransparent(true);
         getChildren().addAll(field, overlay);
         side.checkProperty().addListener((o, a, c) -> showCheck(c));
-        field.widthProperty().addListener((o, a, b) -> showCheck(side.checkProperty().get()));
+        // the underline is placed during layout, once the field shows the text that was checked (the check can run
+        // before the field's own copy of the text changes) and has scrolled it for the caret
+        field.textProperty().addListener((o, a, b) -> requestLayout());
+        field.caretPositionProperty().addListener((o, a, b) -> requestLayout());
         showCheck(side.checkProperty().get());
         CompletionPopup completions = CompletionPopup.attach(field, side::complete);
         field.setOnAction(e -> {
@@ -43,30 +48,68 @@ final class FilterField extends StackPane {
 
     private void showCheck(FilterCheck c) {
         field.getStyleClass().remove("invalid");
-        underline.setVisible(false);
         field.setTooltip(null);
-        if (c == null || c.valid() || side.tableProperty().get() == null) {
+        if (faulty(c)) {
+            field.getStyleClass().add("invalid");
+            field.setTooltip(new Tooltip(c.message()));
+        }
+        requestLayout();
+    }
+
+    private boolean faulty(FilterCheck c) {
+        return c != null && !c.valid() && side.tableProperty().get() != null;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        field.layout(); // the skin's text position for this size and caret, before measuring it
+        placeUnderline(side.checkProperty().get());
+    }
+
+    private void placeUnderline(FilterCheck c) {
+        String text = field.getText() == null ? "" : field.getText();
+        if (!faulty(c) || !text.equals(side.filterProperty().get())) {
+            underline.setVisible(false);
             return;
         }
-        field.getStyleClass().add("invalid");
-        field.setTooltip(new Tooltip(c.message()));
-        String text = field.getText() == null ? "" : field.getText();
         int start = Math.min(Math.max(0, c.position()), text.length());
         int end = Math.min(text.length(), start + c.length());
-        double x0 = width(text.substring(0, start));
-        double x1 = end > start ? width(text.substring(0, end)) : x0 + 8;
-        double left = field.getPadding().getLeft() + 1;
+        double[] span = span(text, start, end);
         double y = field.getHeight() - 5;
-        underline.setStartX(Math.min(left + x0, field.getWidth() - 8));
-        underline.setEndX(Math.min(left + x1, field.getWidth() - 2));
+        underline.setStartX(Math.max(0, Math.min(span[0], field.getWidth() - 8)));
+        underline.setEndX(Math.max(0, Math.min(span[1], field.getWidth() - 2)));
         underline.setStartY(y);
         underline.setEndY(y);
         underline.setVisible(true);
+    }
+
+    /**
+     * Left and right x (in the field, which the overlay covers) of characters [start, end): from the skin, which
+     * knows where the text is drawn and how far a long text is scrolled.
+     */
+    double[] span(String text, int start, int end) {
+        if (field.getSkin() instanceof TextFieldSkin skin && !text.isEmpty()) {
+            if (start >= text.length()) {
+                double x = skin.getCharacterBounds(text.length() - 1).getMaxX();
+                return new double[] {x, x + 8};
+            }
+            double x0 = skin.getCharacterBounds(start).getMinX();
+            double x1 = end > start ? skin.getCharacterBounds(end - 1).getMaxX() : x0 + 8;
+            return new double[] {x0, x1};
+        }
+        double left = field.getPadding().getLeft() + 1; // before the skin exists: measured with the field's font
+        double x0 = left + width(text.substring(0, start));
+        return new double[] {x0, end > start ? left + width(text.substring(0, end)) : x0 + 8};
     }
 
     private double width(String s) {
         Text t = new Text(s);
         t.setFont(field.getFont());
         return t.getLayoutBounds().getWidth();
+    }
+
+    Line underline() {
+        return underline;
     }
 }

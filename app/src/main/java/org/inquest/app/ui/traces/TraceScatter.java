@@ -43,7 +43,11 @@ public final class TraceScatter extends Region {
         getChildren().add(canvas);
         setMinSize(120, 80);
         setPrefSize(420, 220);
+        org.inquest.app.ui.common.Snapshots.savable(this, "traces-scatter");
         canvas.setOnMouseClicked(e -> {
+            if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY) {
+                return; // the right button asks for "Save as PNG…", not for the nearest trace
+            }
             TraceFinder.Point p = nearest(e.getX(), e.getY());
             if (p != null) {
                 open.accept(p.traceId());
