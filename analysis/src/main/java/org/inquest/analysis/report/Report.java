@@ -40,8 +40,15 @@ public record Report(
         List<Finding> summary,
         Redactor redactor) {
 
-    /** Model quality broken down by the values of one column, on both sides. */
-    public record GroupedPerformance(String column, SidePair<Map<String, PerformanceMetrics>> groups) {
+    /**
+     * Model quality broken down by the values of one column ({@code --segment-by}), on both sides, with each
+     * group's latency ({@code latency} null when the table has no latency_ms column).
+     */
+    public record GroupedPerformance(String column, SidePair<Map<String, PerformanceMetrics>> groups,
+                                     SidePair<Map<String, Latency>> latency) {
+        public GroupedPerformance(String column, SidePair<Map<String, PerformanceMetrics>> groups) {
+            this(column, groups, null);
+        }
     }
 
     /** One window of the current slice ({@code --by}): its model quality and latency. */

@@ -110,9 +110,16 @@ public final class ReportBuilder {
         List<Report.GroupedPerformance> bySegment = new ArrayList<>();
         for (String column : options.segmentBy()) {
             Grouping g = Grouping.byColumn(column);
-            bySegment.add(times.time("performance by segment", () -> new Report.GroupedPerformance(column,
-                    new SidePair<>(performance.analyze(reference, refColumns, task, t, g),
-                            performance.analyze(current, curColumns, task, t, g)))));
+            SidePair<Map<String, PerformanceMetrics>> groups = times.time("performance by segment",
+                    () -> new SidePair<>(performance.analyze(reference, refColumns, task, t, g),
+                            performance.analyze(current, curColumns, task, t, g)));
+            // one grouped scan per side, and only for the columns asked for: nothing for a report without them
+            SidePair<Map<String, Latency>> latencyGroups = times.time("latency by segment", () -> {
+                Map<String, Latency> ref = latencyAnalyzer.analyze(reference, g);
+                Map<String, Latency> cur = latencyAnalyzer.analyze(current, g);
+                return ref.isEmpty() && cur.isEmpty() ? null : new SidePair<>(ref, cur);
+            });
+            bySegment.add(new Report.GroupedPerformance(column, groups, latencyGroups));
         }
         List<Report.WindowQuality> windowQuality = new ArrayList<>();
         for (Window w : windows) {

@@ -341,21 +341,31 @@ public final class ReportDocument {
         rows.add(latencyRow("current", r.latency().current()));
         b.add(new Block.Table(header, rows, numericAfter(1, header.size())));
         if (r.latencyByVersion() != null) {
-            List<String> vh = new ArrayList<>(List.of(r.versionColumn()));
-            vh.addAll(header);
-            List<List<String>> vr = new ArrayList<>();
-            for (String side : List.of("reference", "current")) {
-                Map<String, Latency> m = side.equals("reference") ? r.latencyByVersion().reference()
-                        : r.latencyByVersion().current();
-                m.forEach((k, l) -> {
-                    List<String> row = new ArrayList<>(List.of(r.redactor().value(r.versionColumn(), k)));
-                    row.addAll(latencyRow(side, l));
-                    vr.add(row);
-                });
-            }
-            b.add(new Block.Heading(3, "Per " + r.versionColumn()));
-            b.add(new Block.Table(vh, vr, numericAfter(2, vh.size())));
+            latencyGroups(r, b, r.versionColumn(), r.latencyByVersion(), header);
         }
+        for (Report.GroupedPerformance g : r.performanceBySegment()) {
+            if (g.latency() != null) {
+                latencyGroups(r, b, g.column(), g.latency(), header);
+            }
+        }
+    }
+
+    /** One row per group and side under "Per COLUMN" (values of a redacted column as pseudonyms). */
+    private static void latencyGroups(Report r, List<Block> b, String column, SidePair<Map<String, Latency>> groups,
+                                      List<String> header) {
+        List<String> vh = new ArrayList<>(List.of(column));
+        vh.addAll(header);
+        List<List<String>> vr = new ArrayList<>();
+        for (String side : List.of("reference", "current")) {
+            Map<String, Latency> m = side.equals("reference") ? groups.reference() : groups.current();
+            m.forEach((k, l) -> {
+                List<String> row = new ArrayList<>(List.of(r.redactor().value(column, k)));
+                row.addAll(latencyRow(side, l));
+                vr.add(row);
+            });
+        }
+        b.add(new Block.Heading(3, "Per " + column));
+        b.add(new Block.Table(vh, vr, numericAfter(2, vh.size())));
     }
 
     private static List<String> latencyRow(String side, Latency l) {

@@ -204,6 +204,18 @@ public final class ReportJson {
                     (l, rep) -> latency(l)));
             v.set("current", groups(r.latencyByVersion().current(), r.versionColumn(), r, (l, rep) -> latency(l)));
         }
+        ArrayNode segments = MAPPER.createArrayNode();
+        for (Report.GroupedPerformance g : r.performanceBySegment()) {
+            if (g.latency() != null) {
+                ObjectNode s = segments.addObject();
+                s.put("column", g.column());
+                s.set("reference", groups(g.latency().reference(), g.column(), r, (l, rep) -> latency(l)));
+                s.set("current", groups(g.latency().current(), g.column(), r, (l, rep) -> latency(l)));
+            }
+        }
+        if (!segments.isEmpty()) {
+            o.set("by_segment", segments);
+        }
         return o;
     }
 

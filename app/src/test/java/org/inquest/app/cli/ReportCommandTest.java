@@ -130,6 +130,40 @@ class ReportCommandTest {
         assertTrue(r.get("summary").size() > 0);
     }
 
+    /**
+     * {@code --segment-by} breaks latency down too: each channel's quantiles on each side equal DuckDB's own
+     * {@code quantile_cont} (linear, as numpy) of that group, an implementation independent of the report's.
+     */
+    @Test
+    void latencyPerSegmentMatchesDuckDbsQuantilesPerGroup() throws Exception {
+        JsonNode r = new ObjectMapper().readTree(run(args("json", "--segment-by", "channel")));
+        JsonNode bySegment = r.at("/latency/by_segment/0");
+        assertEquals("channel", bySegment.get("column").asText());
+        try (Workspace ws = Workspace.open(workspace); Statement s = ws.connection().createStatement()) {
+            for (String side : List.of("reference", "current")) {
+                for (String channel : List.of("mobile", "web")) {
+                    String where = (side.equals("reference") ? "id < 20000" : "id >= 20000") + " AND channel = '"
+                            + channel + "'";
+                    try (java.sql.ResultSet rs = s.executeQuery("SELECT count(*), quantile_cont(latency_ms, 0.5),"
+                            + " quantile_cont(latency_ms, 0.95), quantile_cont(latency_ms, 0.99), avg(latency_ms),"
+                            + " max(latency_ms) FROM predictions WHERE " + where)) {
+                        rs.next();
+                        JsonNode g = bySegment.at("/" + side + "/" + channel);
+                        assertEquals(rs.getLong(1), g.get("rows").asLong(), where);
+                        assertEquals(rs.getDouble(2), g.get("p50").asDouble(), 1e-9, where);
+                        assertEquals(rs.getDouble(3), g.get("p95").asDouble(), 1e-9, where);
+                        assertEquals(rs.getDouble(4), g.get("p99").asDouble(), 1e-9, where);
+                        assertEquals(rs.getDouble(5), g.get("mean").asDouble(), 1e-9, where);
+                        assertEquals(rs.getDouble(6), g.get("max").asDouble(), 1e-9, where);
+                    }
+                }
+            }
+        }
+        String markdown = run(args("markdown", "--segment-by", "channel"));
+        String latency = markdown.substring(markdown.indexOf("## Latency"));
+        assertTrue(latency.contains("### Per channel"), latency);
+    }
+
     @Test
     void htmlIsSelfContainedAndEscapesDataValues() throws Exception {
         Path file = dir.resolve("report.html");
