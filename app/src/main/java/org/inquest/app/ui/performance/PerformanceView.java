@@ -29,9 +29,9 @@ public final class PerformanceView extends BorderPane {
         metrics.bind(vm.metricsProperty());
         GridView confusion = new GridView("performance-confusion", "No binary classification to count.");
         confusion.bind(vm.confusionProperty());
-        confusion.setPrefHeight(110);
-        confusion.setMinHeight(110);
-        Label confusionTitle = new Label("Confusion matrix (labeled rows; rows: actual class, columns: predicted)");
+        confusion.setPrefHeight(124); // its header and both rows without a scroll bar
+        confusion.setMinHeight(124);
+        Label confusionTitle = new Label("Confusion matrix (labeled rows; a row per actual class)");
         confusionTitle.getStyleClass().add("muted");
         VBox left = new VBox(4, metrics, confusionTitle, confusion);
         VBox.setVgrow(metrics, Priority.ALWAYS);

@@ -119,8 +119,7 @@ public final class PerformanceViewModel {
         if (r == null && c == null) {
             return ResultGrid.EMPTY;
         }
-        return new ResultGrid(List.of("actual", "reference: predicted 1", "reference: predicted 0",
-                "current: predicted 1", "current: predicted 0"), List.of(
+        return new ResultGrid(List.of("actual", "ref pred 1", "ref pred 0", "cur pred 1", "cur pred 0"), List.of(
                         Arrays.asList("1", r == null ? null : r.tp(), r == null ? null : r.fn(),
                                 c == null ? null : c.tp(), c == null ? null : c.fn()),
                         Arrays.asList("0", r == null ? null : r.fp(), r == null ? null : r.tn(),

@@ -45,6 +45,13 @@ public final class SliceBarView extends VBox {
         ComboBox<SlicePreset> presets = new ComboBox<>(vm.presets());
         presets.setId("slice-presets");
         presets.setPromptText("Presets");
+        presets.setButtonCell(new javafx.scene.control.ListCell<>() { // the prompt again once a preset is used
+            @Override
+            protected void updateItem(SlicePreset item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "Presets" : item.toString());
+            }
+        });
         presets.setPrefWidth(250);
         // A menu of presets, not a state: once used it shows "Presets" again. Otherwise the presets read again after
         // an import (a new list) change its value, which fires this action and replaced the analyst's slices.

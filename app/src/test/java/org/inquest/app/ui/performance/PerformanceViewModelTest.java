@@ -95,8 +95,7 @@ class PerformanceViewModelTest {
     void theConfusionMatrixOfBothSlices() {
         vm.show(snapshot(CURRENT));
         ResultGrid c = vm.confusionProperty().get();
-        assertEquals(List.of("actual", "reference: predicted 1", "reference: predicted 0", "current: predicted 1",
-                "current: predicted 0"), c.columns());
+        assertEquals(List.of("actual", "ref pred 1", "ref pred 0", "cur pred 1", "cur pred 0"), c.columns());
         assertEquals(List.of(Arrays.asList("1", 3L, 1L, 1L, 3L), Arrays.asList("0", 1L, 3L, 3L, 1L)), c.rows());
         vm.show(null);
         assertEquals(ResultGrid.EMPTY, vm.confusionProperty().get());
