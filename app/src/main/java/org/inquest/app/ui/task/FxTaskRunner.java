@@ -54,6 +54,12 @@ public final class FxTaskRunner implements TaskRunner {
     @Override
     public <T> TaskHandle submit(String title, Work<T> work, Consumer<? super T> onSuccess,
             Consumer<? super Throwable> onFailure) {
+        if (pool.isShutdown()) {
+            // The workspace was closed (another one opened, or the window): a result of its work that reaches the
+            // FX thread afterwards may still ask for more (a preset's pickers, say). That work is dropped, as
+            // cancelled work is, instead of an exception on the FX thread.
+            return TaskHandle.DONE;
+        }
         WorkTask<T> task = new WorkTask<>(title, work, onSuccess, onFailure);
         status.started(title);
         task.progressProperty().addListener((obs, old, now) -> {
@@ -61,7 +67,12 @@ public final class FxTaskRunner implements TaskRunner {
                 status.progressed(task.getMessage().isEmpty() ? title : task.getMessage(), now.doubleValue());
             }
         });
-        pool.execute(task);
+        try {
+            pool.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+            status.finished(null);
+            return TaskHandle.DONE;
+        }
         return new TaskHandle() {
             @Override
             public void cancel() {
