@@ -31,17 +31,17 @@ class WorkbenchShellUiTest {
 
     @Test
     void opensTheWorkspaceAndRunsSql(FxRobot robot) throws Exception {
-        ListView<?> tables = robot.lookup("#explorer-tables").queryAs(ListView.class);
+        ListView<?> tables = WorkbenchFixture.lookup(robot, "#explorer-tables");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tables.getItems().size() == 1);
         assertTrue(robot.lookup("#explorer-tables").queryAs(ListView.class).getItems().get(0).toString()
                 .contains("preds"));
         robot.interact(() -> workbench.tabs().getSelectionModel().select(
                 workbench.tabs().getTabs().stream().filter(t -> "tab-sql".equals(t.getId())).findFirst().orElseThrow()));
-        TextArea editor = robot.lookup("#sql-editor").queryAs(TextArea.class);
+        TextArea editor = WorkbenchFixture.lookup(robot, "#sql-editor");
         robot.interact(() -> editor.setText("SELECT count(*) AS n FROM preds WHERE model_version = 'v2'"));
         robot.clickOn("#sql-run");
         @SuppressWarnings("unchecked")
-        TableView<List<Object>> results = robot.lookup("#sql-results").queryAs(TableView.class);
+        TableView<List<Object>> results = WorkbenchFixture.lookup(robot, "#sql-results");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> results.getItems().size() == 1);
         assertEquals(4L, results.getItems().get(0).get(0));
         assertTrue(workbench.viewModel().recentList().contains(fixture.workspaceFile()));
@@ -82,8 +82,8 @@ class WorkbenchShellUiTest {
         WaitForAsyncUtils.waitFor(WorkbenchFixture.WAIT, TimeUnit.SECONDS, () -> !workbench.slices().tables().isEmpty());
         robot.interact(() -> workbench.slices().current().set("preds", text));
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.control.TextField field = robot.lookup("#cur-filter").queryAs(javafx.scene.control.TextField.class);
-        javafx.scene.shape.Line fault = robot.lookup("#cur-filter-fault").queryAs(javafx.scene.shape.Line.class);
+        javafx.scene.control.TextField field = WorkbenchFixture.lookup(robot, "#cur-filter");
+        javafx.scene.shape.Line fault = WorkbenchFixture.lookup(robot, "#cur-filter-fault");
         assertTrue(fault.isVisible());
         // where the skin draws the text, and the width of one of its (monospace) characters
         javafx.scene.text.Text drawn = field.lookupAll(".text").stream()
@@ -121,12 +121,25 @@ class WorkbenchShellUiTest {
         assertEquals(Math.round(shown.getWidth()), image.getWidth(), 1.0);
     }
 
+    /** At 1366×768 the drift table shows each feature's verdict without scrolling sideways. */
+    @Test
+    void theDriftVerdictIsInViewAt1366(FxRobot robot) throws Exception {
+        robot.interact(() -> workbench.openTab("tab-drift"));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node table = WorkbenchFixture.lookup(robot, "#drift-table");
+        javafx.scene.Node header = robot.from(table).lookup((javafx.scene.Node n) ->
+                n instanceof javafx.scene.control.skin.TableColumnHeader h && h.getTableColumn() != null
+                        && "drift".equals(h.getTableColumn().getText())).query();
+        double right = table.localToScene(table.getLayoutBounds()).getMaxX();
+        assertTrue(header.localToScene(header.getLayoutBounds()).getMaxX() <= right, "the drift column is cut");
+    }
+
     /** At 1366×768 the report tab's labels and check boxes show their whole text (none cut to "Calibrati…"). */
     @Test
     void theReportTabsLabelsAreNotCutAt1366(FxRobot robot) throws Exception {
         robot.interact(() -> workbench.openTab("tab-report"));
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.Node report = robot.lookup("#report").queryAs(javafx.scene.Node.class);
+        javafx.scene.Node report = WorkbenchFixture.lookup(robot, "#report");
         List<javafx.scene.control.Labeled> labels = robot.from(report).lookup((javafx.scene.Node n) ->
                 n instanceof javafx.scene.control.Labeled l && l.isVisible() && l.getText() != null
                         && !l.getText().isEmpty()).queryAllAs(javafx.scene.control.Labeled.class).stream().toList();

@@ -43,11 +43,9 @@ public final class DriftView extends BorderPane {
         TableView<FeatureDrift> table = new TableView<>(vm.features());
         table.setId("drift-table");
         table.getColumns().add(text("feature", FeatureDrift::name, 140));
-        table.getColumns().add(text("kind", FeatureDrift::kind, 90));
-        table.getColumns().add(text("method", f -> f.method() == null ? "–" : f.method().wireName(), 105));
-        table.getColumns().add(number("statistic", FeatureDrift::statistic));
-        table.getColumns().add(number("threshold", FeatureDrift::threshold));
+        // the verdict, its statistic and threshold first: at 1366 px the table shows about six columns
         TableColumn<FeatureDrift, String> drifted = text("drift", f -> f.drifted() ? "DRIFT" : "no", 60);
+        drifted.setId("drift-flag");
         drifted.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String v, boolean empty) {
@@ -60,6 +58,10 @@ public final class DriftView extends BorderPane {
             }
         });
         table.getColumns().add(drifted);
+        table.getColumns().add(number("statistic", FeatureDrift::statistic));
+        table.getColumns().add(number("threshold", FeatureDrift::threshold));
+        table.getColumns().add(text("method", f -> f.method() == null ? "–" : f.method().wireName(), 105));
+        table.getColumns().add(text("kind", FeatureDrift::kind, 90));
         table.getColumns().add(number("p-value", FeatureDrift::pValue));
         table.getColumns().add(number("ref nulls", f -> f.referenceNulls()));
         table.getColumns().add(number("cur nulls", f -> f.currentNulls()));
