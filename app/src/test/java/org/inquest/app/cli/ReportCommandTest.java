@@ -164,6 +164,48 @@ class ReportCommandTest {
         assertTrue(latency.contains("### Per channel"), latency);
     }
 
+    /**
+     * The issue's size bound: a report of 50 features, every one drifted (so each gets its histogram) and 25 of
+     * them categorical with 30 values, stays well under 2 MB of HTML.
+     */
+    @Test
+    void aFiftyFeatureHtmlReportStaysWellUnder2Mb() throws Exception {
+        Path wide = dir.resolve("wide.duckdb");
+        try (Workspace ws = Workspace.open(wide); Statement s = ws.connection().createStatement()) {
+            StringBuilder select = new StringBuilder("SELECT i AS id, (hash(i) % 100) / 100.0 AS score,"
+                    + " CAST(hash(i * 3) % 2 AS INTEGER) AS label");
+            for (int f = 0; f < 25; f++) {
+                select.append(", (hash(i * ").append(f + 5).append(") % 1000) / 10.0 + CASE WHEN i >= 5000 THEN ")
+                        .append(20 + f).append(" ELSE 0 END AS num").append(f);
+                select.append(", 'value ' || ((hash(i * ").append(f + 41).append(") % 30) + CASE WHEN i >= 5000")
+                        .append(" THEN 15 ELSE 0 END) AS cat").append(f);
+            }
+            s.execute("CREATE TABLE wide AS " + select + " FROM range(10000) t(i)");
+            Catalog catalog = new Catalog(ws.connection());
+            List<ColumnInfo> columns = new ArrayList<>();
+            for (ColumnInfo c : catalog.table("wide").columns()) {
+                ColumnRole role = switch (c.name()) {
+                    case "id" -> ColumnRole.ID;
+                    case "score" -> ColumnRole.SCORE;
+                    case "label" -> ColumnRole.LABEL;
+                    default -> ColumnRole.FEATURE;
+                };
+                columns.add(new ColumnInfo(c.name(), c.sqlType(), role, role != ColumnRole.FEATURE ? null
+                        : c.name().startsWith("num") ? FeatureKind.NUMERICAL : FeatureKind.CATEGORICAL));
+            }
+            catalog.saveTable("wide", "predictions", columns);
+        }
+        Path file = dir.resolve("wide.html");
+        run("report", "--workspace", wide.toString(), "--reference", "wide", "--reference-where", "id < 5000",
+                "--current", "wide", "--current-where", "id >= 5000", "--format", "html", "--out", file.toString());
+        JsonNode json = new ObjectMapper().readTree(run("report", "--workspace", wide.toString(), "--reference", "wide",
+                "--reference-where", "id < 5000", "--current", "wide", "--current-where", "id >= 5000"));
+        assertEquals(50, json.at("/drift/features").size());
+        assertTrue(json.at("/drift/drift_share").asDouble() > 0.9, "nearly every feature drifted");
+        long size = Files.size(file);
+        assertTrue(size < 500_000, "50 drifted features: " + size + " bytes of HTML");
+    }
+
     @Test
     void htmlIsSelfContainedAndEscapesDataValues() throws Exception {
         Path file = dir.resolve("report.html");
