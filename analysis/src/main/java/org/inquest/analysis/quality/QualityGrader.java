@@ -75,8 +75,9 @@ final class QualityGrader {
         double share = currentValues == 0 ? 0.0 : (double) rows / currentValues;
         Severity s = QualityThresholds.grade(share, t.newCategoryShareWarning(), t.newCategoryShareCritical());
         if (s != Severity.OK) {
-            raise(s, String.format(Locale.ROOT, "%d new categories in %.1f%% of current values (e.g. %s)", count,
-                    share * 100, String.join(", ", names.stream().limit(3).map(v -> "'" + v + "'").toList())));
+            raise(s, String.format(Locale.ROOT, "%d new %s in %.1f%% of current values (e.g. %s)", count,
+                    count == 1 ? "category" : "categories", share * 100,
+                    String.join(", ", names.stream().limit(3).map(v -> "'" + v + "'").toList())));
         }
     }
 
