@@ -46,7 +46,7 @@ class RootCauseSyntheticTest {
                         + " CAST(hash(i * 7) % 2 AS INTEGER) AS label,"
                         + " CASE WHEN hash(i * 13) % 100 < (CASE WHEN " + cur + " AND i % 5 = 0 THEN 50 ELSE 90 END)"
                         + " THEN 0.2 + 0.6 * (hash(i * 7) % 2) ELSE 0.8 - 0.6 * (hash(i * 7) % 2) END AS score,"
-                        + " 40 + hash(i * 17) % 40 + CASE WHEN " + cur + " AND (i // 5) % 3 = 0 THEN 200 ELSE 0 END"
+                        + " 40 + (hash(i * 17) % 40000) / 1000.0 + CASE WHEN " + cur + " AND (i // 5) % 3 = 0 THEN 200 ELSE 0 END"
                         + " AS latency_ms FROM range(20000) t(i)");
             }
         }
@@ -93,5 +93,52 @@ class RootCauseSyntheticTest {
         Contribution mobile = latency.top().get(0);
         assertEquals("channel=mobile", mobile.segment().name());
         assertTrue(mobile.current().display() > 200, "the segment's own p95 is shown: " + mobile);
+    }
+
+    /**
+     * Each ranked segment's latency p95, and the whole slices', equal DuckDB's {@code quantile_cont} over the
+     * segment's rows, whether the running counts are taken in the JVM or (previous plan) by windows in DuckDB.
+     */
+    @Test
+    void displayedP95IsTheQuantileOfTheSegmentsRowsInBothPlans() throws SQLException {
+        String previous = org.inquest.analysis.sql.PreviousPlan.PROPERTY + "."
+                + org.inquest.analysis.sql.PreviousPlan.SEGMENTS;
+        for (boolean old : new boolean[] {false, true}) {
+            System.setProperty(previous, Boolean.toString(old));
+            RootCause latency;
+            try {
+                SegmentMetric metric = new SegmentMetrics(workspace.connection()).latencyP95(reference).orElseThrow();
+                latency = new RootCauseAnalyzer(workspace.connection()).analyze(reference, current, List.of(metric),
+                        List.of("region", "channel")).get(0);
+            } finally {
+                System.clearProperty(previous);
+            }
+            assertEquals(p95("ref", Map.of()), latency.reference().display(), 1e-9);
+            assertEquals(p95("cur", Map.of()), latency.current().display(), 1e-9);
+            assertTrue(latency.top().size() >= 2, latency.toString());
+            for (Contribution c : latency.top()) {
+                assertEquals(p95("ref", c.segment().conditions()), c.reference().display(), 1e-9, c + " " + old);
+                assertEquals(p95("cur", c.segment().conditions()), c.current().display(), 1e-9, c + " " + old);
+            }
+        }
+    }
+
+    private double p95(String table, Map<String, String> conditions) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT quantile_cont(CAST(latency_ms AS DOUBLE), 0.95) FROM " + table
+                + " WHERE TRUE");
+        List<String> values = new ArrayList<>();
+        conditions.forEach((column, value) -> {
+            sql.append(" AND ").append(column).append(" = ?");
+            values.add(value);
+        });
+        try (java.sql.PreparedStatement ps = workspace.connection().prepareStatement(sql.toString())) {
+            for (int i = 0; i < values.size(); i++) {
+                ps.setString(i + 1, values.get(i));
+            }
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getDouble(1);
+            }
+        }
     }
 }
