@@ -13,10 +13,12 @@ import org.inquest.analysis.sql.SqlBuilder;
 /**
  * Binary classification metrics computed inside DuckDB (ADR 0100): one small {@code GROUP BY} of the rows by
  * (group, label, predicted label, scored) gives the counts, log loss and Brier of every group and, summed in the
- * JVM, of the whole slice ({@link OutcomeCells}); ROC AUC comes from one sort of the scores by rank windows
- * ({@link RankAuc}): the whole slice's from its rows ordered by score, every group's from the rows ordered by
- * (group, score). AUC is the Mann–Whitney statistic with average ranks for ties — exactly sklearn's
- * {@code roc_auc_score}. The JVM receives one row per cell or group.
+ * JVM, of the whole slice ({@link OutcomeCells}); ROC AUC comes from rank windows over sorts of the scores
+ * ({@link RankAuc}): the whole slice's from its rows ordered by score; with the whole slice, the largest group's
+ * from that same sort and a sort of one of its classes with the other groups' rows, the other groups' from their
+ * own rows ordered by (group, score); groups alone from every row ordered by (group, score). AUC is the
+ * Mann–Whitney statistic with average ranks for ties — exactly sklearn's {@code roc_auc_score}. The JVM receives
+ * one row per cell or group.
  */
 public final class BinaryClassificationAnalyzer {
     /** Scores are clipped to [EPS, 1 − EPS] for log loss, as the contract (and sklearn's explicit eps) says. */
@@ -94,6 +96,23 @@ public final class BinaryClassificationAnalyzer {
             }
         });
         Map<String, RankAuc.Auc> aucs = new LinkedHashMap<>();
+        if (withOverall && !grouping.isNone() && keys.size() > 1) {
+            // The whole slice's sort also serves the largest group; the others sort their own rows only.
+            String largest = keys.get(0);
+            for (String key : keys) {
+                largest = cells.groups().get(key).scored() > cells.groups().get(largest).scored() ? key : largest;
+            }
+            OutcomeCells.Tally l = cells.groups().get(largest);
+            aucs.putAll(RankAuc.overallAndLargest(connection, rows, largest,
+                    2 * l.scoredPositives() <= l.scored(), what));
+            List<String> others = new ArrayList<>(keys);
+            others.remove(largest);
+            SqlFragment otherRows = new SqlBuilder().sql("SELECT * FROM (").fragment(rows).sql(") WHERE k <> ")
+                    .value(largest).build();
+            aucs.putAll(others.size() == 1 ? Map.of(others.get(0), RankAuc.overall(connection, otherRows, what))
+                    : RankAuc.perGroup(connection, otherRows, others, what));
+            return aucs;
+        }
         if (grouping.isNone() || withOverall || keys.size() == 1) {
             RankAuc.Auc overall = RankAuc.overall(connection, rows, what);
             aucs.put(OVERALL, overall);

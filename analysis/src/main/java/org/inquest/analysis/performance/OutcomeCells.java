@@ -66,6 +66,7 @@ final class OutcomeCells {
         private long tn;
         private long fn;
         private long scored;
+        private long scoredPositives;
         private double logLossSum;
         private double brierSum;
 
@@ -84,6 +85,7 @@ final class OutcomeCells {
             }
             if (hasScore) {
                 scored += n;
+                scoredPositives += y == 1 ? n : 0;
                 logLossSum += logLoss;
                 brierSum += brier;
             }
@@ -91,6 +93,11 @@ final class OutcomeCells {
 
         long scored() {
             return scored;
+        }
+
+        /** Scored rows labeled 1 (the rest of the scored rows are mostly 0: binary labels). */
+        long scoredPositives() {
+            return scoredPositives;
         }
 
         ClassificationMetrics metrics(RankAuc.Auc auc) {

@@ -77,6 +77,42 @@ final class RankAuc {
     }
 
     /**
+     * The whole slice's AUC and its largest group's, from the whole slice's sort and a sort of fewer rows (ADR 0100).
+     * For a set C of rows, Σ over C of (rank() + count(*)) is |C|(|C| + 1) plus twice the pairs C wins against the
+     * other rows (ties half). Take C = one class of the largest group L (the smaller one) and O = every other
+     * group's rows: over the whole slice C meets L's other class D and O, over C ∪ O only O, so the difference of
+     * the two sums is twice the pairs C wins against D — L's Mann–Whitney statistic — and the second sort holds
+     * C ∪ O instead of every row. The other groups take {@link #perGroup} over their own rows.
+     */
+    static Map<String, Auc> overallAndLargest(Connection connection, SqlFragment rows, String largest,
+                                              boolean positivesSmaller, String what) {
+        int c = positivesSmaller ? 1 : 0;
+        SqlFragment whole = new SqlBuilder().sql("SELECT count(*) FILTER (WHERE y = 1) AS pos,"
+                + " count(*) FILTER (WHERE y = 0) AS neg,"
+                + " CAST(coalesce(sum(r + c) FILTER (WHERE y = 1), 0) AS BIGINT) AS rank_sum,"
+                + " count(*) FILTER (WHERE l AND y = 1) AS l_pos, count(*) FILTER (WHERE l AND y = 0) AS l_neg,"
+                + " CAST(coalesce(sum(r + c) FILTER (WHERE l AND y = " + c + "), 0) AS BIGINT) AS l_sum"
+                + " FROM (SELECT y, l, rank() OVER o AS r, count(*) OVER o AS c FROM (SELECT y, p, k = ").value(largest)
+                .sql(" AS l FROM (").fragment(rows)
+                .sql(") WHERE y IN (0, 1) AND p IS NOT NULL) WINDOW o AS (ORDER BY p))").build();
+        long[] w = Queries.one(connection, whole, rs -> new long[] {rs.getLong("rank_sum"), rs.getLong("pos"),
+                rs.getLong("neg"), rs.getLong("l_sum"), rs.getLong("l_pos"), rs.getLong("l_neg")}, what);
+        SqlFragment fewer = new SqlBuilder().sql("SELECT CAST(coalesce(sum(r + c) FILTER (WHERE l), 0) AS BIGINT)"
+                + " FROM (SELECT l, rank() OVER o AS r, count(*) OVER o AS c FROM (SELECT p, k = ").value(largest)
+                .sql(" AS l FROM (").fragment(rows).sql(") WHERE y IN (0, 1) AND p IS NOT NULL AND (k <> ")
+                .value(largest).sql(" OR y = " + c + ")) WINDOW o AS (ORDER BY p))").build();
+        long apart = Queries.one(connection, fewer, rs -> rs.getLong(1), what);
+        long wins = w[3] - apart;
+        long positives = w[4];
+        long negatives = w[5];
+        Map<String, Auc> aucs = new LinkedHashMap<>();
+        aucs.put(BinaryClassificationAnalyzer.OVERALL, auc(w[0], 0, w[1], w[1] + w[2]));
+        aucs.put(largest, new Auc(positivesSmaller ? wins : 2 * positives * negatives - wins, positives,
+                negatives));
+        return aucs;
+    }
+
+    /**
      * A group's AUC from Σ over its positives of (rank() + count(*)) in an order where {@code offset} rows of other
      * groups precede it: each of its positives' two positions is {@code offset} too high.
      */

@@ -176,4 +176,33 @@ class RankAucTest {
                 ModelColumns.of(f), 0.5, Grouping.byColumn("grp"));
         mapped.groups().forEach((g, m) -> assertEquals(pairwise(byGroup.get(g)), m.rocAuc(), 1e-12, g));
     }
+
+    @Test
+    void theLargestGroupDerivedFromEitherClassMatchesThePairwiseDefinition() {
+        // The largest group's AUC is derived through its smaller class: positives here, negatives below.
+        for (double positiveShare : new double[] {0.2, 0.8}) {
+            Random random = new Random(3);
+            List<Row> rows = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                String g = random.nextInt(10) < 8 ? "big" : "small";
+                int label = random.nextDouble() < positiveShare ? 1 : 0;
+                double score = Math.round((random.nextDouble() * 0.6 + label * (g.equals("big") ? 0.4 : 0.1)) * 50)
+                        / 50.0;
+                rows.add(new Row(g, label, random.nextInt(40) == 0 ? null : score));
+            }
+            TableInfo t = table(rows);
+            BinaryClassificationAnalyzer.WithGroups both = analyzer.analyzeWithOverall(Slice.whole(t),
+                    ModelColumns.of(t), 0.5, Grouping.byColumn("grp"));
+            for (String g : List.of("big", "small")) {
+                assertEquals(pairwise(rows.stream().filter(r -> r.group().equals(g)).toList()),
+                        both.groups().get(g).rocAuc(), 1e-12, g + " at " + positiveShare);
+            }
+            assertEquals(pairwise(rows), both.overall().rocAuc(), 1e-12);
+            // The groups alone (no whole slice) take the sort by (group, score): the same numbers.
+            Map<String, ClassificationMetrics> alone = analyzer.analyze(Slice.whole(t), ModelColumns.of(t), 0.5,
+                    Grouping.byColumn("grp"));
+            assertEquals(both.groups().get("big").rocAuc(), alone.get("big").rocAuc(), 1e-15);
+            assertEquals(both.groups().get("small").rocAuc(), alone.get("small").rocAuc(), 1e-15);
+        }
+    }
 }
