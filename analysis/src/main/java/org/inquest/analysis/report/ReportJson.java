@@ -256,6 +256,7 @@ public final class ReportJson {
                 s.put("mix", c.mix());
                 s.put("contribution", c.contribution());
                 s.put("share_of_change", c.shareOfChange());
+                s.put("excess_share_of_change", cause.change() == null ? null : c.excessShare(cause.change()));
                 s.put("sentence", SegmentSentence.of(cause, c, r.redactor()));
             }
         }

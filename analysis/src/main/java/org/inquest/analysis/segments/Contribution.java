@@ -26,4 +26,20 @@ public record Contribution(Segment segment, SegmentSide reference, SegmentSide c
     public double explanatory(double overallChange) {
         return overallChange < 0 ? -contribution : contribution;
     }
+
+    /**
+     * The explanatory contribution beyond the segment's size: {@code explanatory − w_cur · |overall change|}, what
+     * the segment explains more than a segment of its current share would if the change were spread evenly. Over
+     * the segments of one column these add up to zero. The ranking orders by it: a segment holding 92 % of the rows
+     * that changed like the whole (e.g. the old model version beside a small canary) explains 90 % of the change by
+     * its size alone and says nothing; one holding 30 % of the rows that explains 76 % of it is where to look.
+     */
+    public double excess(double overallChange) {
+        return explanatory(overallChange) - current.share() * Math.abs(overallChange);
+    }
+
+    /** {@link #excess} as a share of the overall change, or null when nothing changed. */
+    public Double excessShare(double overallChange) {
+        return overallChange == 0 ? null : excess(overallChange) / Math.abs(overallChange);
+    }
 }

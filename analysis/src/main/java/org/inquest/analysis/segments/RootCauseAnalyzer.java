@@ -291,7 +291,10 @@ public final class RootCauseAnalyzer {
             }
             ranked.add(c);
         }
-        ranked.sort(Comparator.comparingDouble((Contribution c) -> -c.explanatory(change))
+        // By what a segment explains beyond its size (Contribution.excess), so that a segment as large as the slice
+        // cannot come first only by being most of it; the contribution itself is still reported.
+        ranked.sort(Comparator.comparingDouble((Contribution c) -> -c.excess(change))
+                .thenComparingDouble(c -> -c.explanatory(change))
                 .thenComparing(c -> c.segment().size()).thenComparing(c -> c.segment().name()));
         return new RootCause(metric, refAll, curAll, ranked.subList(0, Math.min(TOP, ranked.size())));
     }
