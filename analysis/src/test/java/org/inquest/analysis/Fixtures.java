@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -53,6 +54,35 @@ public final class Fixtures {
             throw new IllegalStateException(e);
         }
         return withRoles(workspace, name, roles);
+    }
+
+    /**
+     * Creates table {@code t} with {@code columnsSql} (e.g. {@code "grp VARCHAR, score DOUBLE"}), inserts
+     * {@code rows} (one value per column, nulls allowed) through a prepared statement, and stores {@code roles}.
+     */
+    public static TableInfo create(Workspace workspace, String columnsSql, List<Object[]> rows,
+                                   Map<String, ColumnRole> roles) {
+        try (Statement s = workspace.connection().createStatement()) {
+            s.execute("CREATE OR REPLACE TABLE t (" + columnsSql + ")");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!rows.isEmpty()) {
+            String marks = String.join(", ", java.util.Collections.nCopies(rows.get(0).length, "?"));
+            try (PreparedStatement ps = workspace.connection().prepareStatement("INSERT INTO t VALUES (" + marks
+                    + ")")) {
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        ps.setObject(i + 1, row[i]);
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return withRoles(workspace, "t", roles);
     }
 
     public static TableInfo withRoles(Workspace workspace, String name, Map<String, ColumnRole> roles) {

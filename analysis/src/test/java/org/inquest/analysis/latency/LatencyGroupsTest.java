@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,24 +45,9 @@ class LatencyGroupsTest {
     }
 
     private TableInfo table(List<Row> rows) {
-        try (Statement s = workspace.connection().createStatement()) {
-            s.execute("CREATE OR REPLACE TABLE t (grp VARCHAR, latency_ms DOUBLE, error INTEGER)");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        try (PreparedStatement ps = workspace.connection().prepareStatement("INSERT INTO t VALUES (?, ?, ?)")) {
-            for (Row r : rows) {
-                ps.setString(1, r.group());
-                ps.setObject(2, r.latency());
-                ps.setObject(3, r.error());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return Fixtures.withRoles(workspace, "t", Map.of("latency_ms", ColumnRole.LATENCY_MS,
-                "grp", ColumnRole.MODEL_VERSION, "error", ColumnRole.FEATURE));
+        return Fixtures.create(workspace, "grp VARCHAR, latency_ms DOUBLE, error INTEGER", rows.stream()
+                .map(r -> new Object[] {r.group(), r.latency(), r.error()}).toList(), Map.of("latency_ms",
+                ColumnRole.LATENCY_MS, "grp", ColumnRole.MODEL_VERSION, "error", ColumnRole.FEATURE));
     }
 
     private static double percentile(double[] sorted, double q) {

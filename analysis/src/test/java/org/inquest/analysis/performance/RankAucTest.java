@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,24 +46,9 @@ class RankAucTest {
     }
 
     private TableInfo table(List<Row> rows) {
-        try (Statement s = workspace.connection().createStatement()) {
-            s.execute("CREATE OR REPLACE TABLE t (grp VARCHAR, label INTEGER, score DOUBLE)");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        try (PreparedStatement ps = workspace.connection().prepareStatement("INSERT INTO t VALUES (?, ?, ?)")) {
-            for (Row r : rows) {
-                ps.setString(1, r.group());
-                ps.setObject(2, r.label());
-                ps.setObject(3, r.score());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return Fixtures.withRoles(workspace, "t", Map.of("label", ColumnRole.LABEL, "score", ColumnRole.SCORE,
-                "grp", ColumnRole.MODEL_VERSION));
+        return Fixtures.create(workspace, "grp VARCHAR, label INTEGER, score DOUBLE", rows.stream()
+                .map(r -> new Object[] {r.group(), r.label(), r.score()}).toList(),
+                Map.of("label", ColumnRole.LABEL, "score", ColumnRole.SCORE, "grp", ColumnRole.MODEL_VERSION));
     }
 
     /** The pairwise definition of AUC: null without both classes. */
