@@ -183,6 +183,67 @@ expected["multiclass"] = {
     "per_class_recall": {c: float(r) for c, r in zip(labels_union, recalls)},
 }
 
+# ------------------------------------------------------------------- breakdowns: per version, per segment, per window
+# grouped.csv: six days of a binary classifier with a version (v2 is a canary from day 5), a region (segment) and a
+# gender (sensitive, with a small group X). The report takes days 1-3 as the reference and days 4-6 as the current
+# slice, --segment-by region, --sensitive gender, --by day. Its own RandomState, so the fixtures above stay as they
+# were.
+grng = np.random.RandomState(20261206)
+G = 3600
+g_day = np.sort(grng.randint(0, 6, G))
+g_ts = np.array(["2026-03-%02d %02d:%02d:%02d" % (1 + d, grng.randint(24), grng.randint(60), grng.randint(60))
+                 for d in g_day])
+g_version = np.where((g_day >= 4) & (grng.rand(G) < 0.4), "v2", "v1")
+g_region = grng.choice(["APAC", "EU", "US"], G, p=[0.2, 0.35, 0.45])
+g_gender = grng.choice(["F", "M", "X"], G, p=[0.48, 0.49, 0.03])
+g_truth = (grng.rand(G) < np.where(g_region == "EU", 0.35, 0.5)).astype(int)
+g_raw = 0.5 + (g_truth - 0.5) * 0.4 + grng.normal(0, 0.2, G)
+g_raw = g_raw + np.where(g_version == "v2", 0.12, 0.0) + np.where(g_gender == "F", -0.05, 0.0)
+g_score = np.round(np.clip(g_raw, 0, 1), 2)   # two decimals: ties and scores on the bin edges again
+g_missing = grng.rand(G) < 0.06
+g_latency = np.round(grng.lognormal(3.2, 0.5, G), 2)
+write_csv(os.path.join(OUT, "grouped.csv"),
+          ["id", "ts", "model_version", "region", "gender", "score", "label", "latency_ms"],
+          [(i, g_ts[i], g_version[i], g_region[i], g_gender[i], "%.2f" % g_score[i],
+            None if g_missing[i] else int(g_truth[i]), "%.2f" % g_latency[i]) for i in range(G)])
+
+
+def fairness_or_nulls(y_true, y_pred, groups):
+    """As fairness(), but a disparity over fewer than two defined rates is null (as the report writes it)."""
+    f = fairness(y_true, y_pred, groups)
+    sel = [r["selection_rate"] for r in f["groups"]]
+    tpr = [r["tpr"] for r in f["groups"] if r["tpr"] is not None]
+    fpr = [r["fpr"] for r in f["groups"] if r["fpr"] is not None]
+    spread = lambda v: max(v) - min(v) if len(v) >= 2 else None
+    f["demographic_parity_difference"] = spread(sel)
+    f["demographic_parity_ratio"] = min(sel) / max(sel) if len(sel) >= 2 and max(sel) > 0 else None
+    f["equal_opportunity_difference"] = spread(tpr)
+    odds = [v for v in (spread(tpr), spread(fpr)) if v is not None]
+    f["equalized_odds_difference"] = max(odds) if odds else None
+    return f
+
+
+def breakdown(mask):
+    """Calibration (both strategies) and fairness by gender of the labeled rows in mask."""
+    m = mask & ~g_missing
+    yt, ps = g_truth[m], g_score[m]
+    return {"calibration_uniform": calibration(yt, ps, "uniform"),
+            "calibration_quantile": calibration(yt, ps, "quantile"),
+            "fairness_gender": fairness_or_nulls(yt, (ps >= 0.5).astype(int), g_gender[m])}
+
+
+sides = {"reference": g_day < 3, "current": g_day >= 3}
+grouped = {"rows": G}
+for side, in_side in sides.items():
+    grouped[side] = {
+        "whole": breakdown(in_side),
+        "by_model_version": {v: breakdown(in_side & (g_version == v)) for v in sorted(set(g_version[in_side]))},
+        "by_region": {r: breakdown(in_side & (g_region == r)) for r in sorted(set(g_region[in_side]))},
+    }
+grouped["windows"] = [dict(start="2026-03-%02d 00:00:00" % (1 + d), rows=int((g_day == d).sum()),
+                           **breakdown(g_day == d)) for d in range(3, 6)]
+expected["grouped"] = grouped
+
 with open(os.path.join(OUT, "expected.json"), "w", encoding="utf-8") as f:
     json.dump(expected, f, indent=2, sort_keys=True)
     f.write("\n")

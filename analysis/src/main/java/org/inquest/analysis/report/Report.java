@@ -31,6 +31,8 @@ public record Report(
         List<GroupedPerformance> performanceBySegment,
         List<WindowQuality> windows,
         SidePair<Calibration> calibration,
+        /* each model version's calibration on each side (null without a version column or calibration) */
+        SidePair<Map<String, Calibration>> calibrationByVersion,
         List<AttributeFairness> fairness,
         SidePair<Latency> latency,
         SidePair<Map<String, Latency>> latencyByVersion,
@@ -42,21 +44,52 @@ public record Report(
 
     /**
      * Model quality broken down by the values of one column ({@code --segment-by}), on both sides, with each
-     * group's latency ({@code latency} null when the table has no latency_ms column).
+     * group's latency ({@code latency} null when the table has no latency_ms column) and calibration
+     * ({@code calibration} null when there is none: not a binary classifier with scores).
      */
     public record GroupedPerformance(String column, SidePair<Map<String, PerformanceMetrics>> groups,
-                                     SidePair<Map<String, Latency>> latency) {
+                                     SidePair<Map<String, Latency>> latency,
+                                     SidePair<Map<String, Calibration>> calibration) {
         public GroupedPerformance(String column, SidePair<Map<String, PerformanceMetrics>> groups) {
-            this(column, groups, null);
+            this(column, groups, null, null);
+        }
+
+        public GroupedPerformance(String column, SidePair<Map<String, PerformanceMetrics>> groups,
+                                  SidePair<Map<String, Latency>> latency) {
+            this(column, groups, latency, null);
         }
     }
 
-    /** One window of the current slice ({@code --by}): its model quality and latency. */
+    /** One window of the current slice ({@code --by}): its model quality, latency and calibration (each nullable). */
     public record WindowQuality(String start, String end, long rows, PerformanceMetrics performance,
-                                Latency latency) {
+                                Latency latency, Calibration calibration) {
+        public WindowQuality(String start, String end, long rows, PerformanceMetrics performance, Latency latency) {
+            this(start, end, rows, performance, latency, null);
+        }
     }
 
-    /** Fairness of one sensitive attribute on both sides. */
-    public record AttributeFairness(String attribute, SidePair<Fairness> fairness) {
+    /**
+     * Fairness of one sensitive attribute on both sides, and within each model version ({@code byVersion}, null
+     * without a version column), each {@code --segment-by} value and each {@code --by} window of the current slice.
+     */
+    public record AttributeFairness(String attribute, SidePair<Fairness> fairness,
+                                    SidePair<Map<String, Fairness>> byVersion, List<GroupedFairness> bySegment,
+                                    List<WindowFairness> windows) {
+        public AttributeFairness {
+            bySegment = bySegment == null ? List.of() : List.copyOf(bySegment);
+            windows = windows == null ? List.of() : List.copyOf(windows);
+        }
+
+        public AttributeFairness(String attribute, SidePair<Fairness> fairness) {
+            this(attribute, fairness, null, List.of(), List.of());
+        }
+    }
+
+    /** A sensitive attribute's fairness within each value of a {@code --segment-by} column, on both sides. */
+    public record GroupedFairness(String column, SidePair<Map<String, Fairness>> groups) {
+    }
+
+    /** A sensitive attribute's fairness in one window of the current slice. */
+    public record WindowFairness(String start, String end, long rows, Fairness fairness) {
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.inquest.analysis.calibration.BinStrategy;
 import org.inquest.analysis.calibration.Calibration;
 import org.inquest.analysis.calibration.CalibrationAnalyzer;
 import org.inquest.analysis.drift.DriftAnalysis;
@@ -107,6 +108,13 @@ public final class ReportBuilder {
             quality = times.time("performance", () -> new SidePair<>(performance.analyze(reference, refColumns, task,
                     t), performance.analyze(current, curColumns, task, t)));
         }
+        boolean binary = task == TaskKind.BINARY;
+        if (!binary && !options.sensitive().isEmpty()) {
+            throw new UsageException("--sensitive needs a binary classifier (labels 0/1); the labels here are "
+                    + task.wireName());
+        }
+        CalibrationAnalyzer calibrator = new CalibrationAnalyzer(connection);
+        BinStrategy bins = options.calibrationBins();
         List<Report.GroupedPerformance> bySegment = new ArrayList<>();
         for (String column : options.segmentBy()) {
             Grouping g = Grouping.byColumn(column);
@@ -119,33 +127,44 @@ public final class ReportBuilder {
                 Map<String, Latency> cur = latencyAnalyzer.analyze(current, g);
                 return ref.isEmpty() && cur.isEmpty() ? null : new SidePair<>(ref, cur);
             });
-            bySegment.add(new Report.GroupedPerformance(column, groups, latencyGroups));
+            SidePair<Map<String, Calibration>> calibrationGroups = !binary ? null
+                    : times.time("calibration by segment", () -> nonEmpty(new SidePair<>(
+                            calibrator.analyze(reference, refColumns, bins, g),
+                            calibrator.analyze(current, curColumns, bins, g))));
+            bySegment.add(new Report.GroupedPerformance(column, groups, latencyGroups, calibrationGroups));
         }
         List<Report.WindowQuality> windowQuality = new ArrayList<>();
         for (Window w : windows) {
-            windowQuality.add(times.time("performance and latency by window", () -> {
+            windowQuality.add(times.time("performance, latency and calibration by window", () -> {
                 PerformanceMetrics m = performance.analyze(w.slice(), curColumns, task, t);
                 return new Report.WindowQuality(w.start(), w.end(), m.rows(), m,
-                        latencyAnalyzer.analyze(w.slice()).orElse(null));
+                        latencyAnalyzer.analyze(w.slice()).orElse(null),
+                        binary ? calibrator.analyze(w.slice(), curColumns, bins) : null);
             }));
         }
 
         SidePair<Calibration> calibration = null;
+        SidePair<Map<String, Calibration>> calibrationByVersion = null;
         List<Report.AttributeFairness> fairness = new ArrayList<>();
-        if (task == TaskKind.BINARY) {
-            CalibrationAnalyzer calibrator = new CalibrationAnalyzer(connection);
-            calibration = times.time("calibration", () -> new SidePair<>(
-                    calibrator.analyze(reference, refColumns, options.calibrationBins()),
-                    calibrator.analyze(current, curColumns, options.calibrationBins())));
+        if (binary) {
+            Grouping versions = versionColumn == null ? null : Grouping.byColumn(versionColumn);
+            if (versions != null) {
+                // uniform bins: the whole slice's bins are its versions' summed, so this costs what the whole did
+                SidePair<CalibrationAnalyzer.WithGroups> both = times.time("calibration, whole and by version",
+                        () -> new SidePair<>(calibrator.analyzeWithOverall(reference, refColumns, bins, versions),
+                                calibrator.analyzeWithOverall(current, curColumns, bins, versions)));
+                calibration = new SidePair<>(both.reference().overall(), both.current().overall());
+                calibrationByVersion = nonEmpty(new SidePair<>(both.reference().groups(), both.current().groups()));
+            } else {
+                calibration = times.time("calibration", () -> new SidePair<>(
+                        calibrator.analyze(reference, refColumns, bins),
+                        calibrator.analyze(current, curColumns, bins)));
+            }
             FairnessAnalyzer fair = new FairnessAnalyzer(connection);
             for (String attribute : options.sensitive()) {
-                fairness.add(times.time("fairness", () -> new Report.AttributeFairness(attribute, new SidePair<>(
-                        fair.analyze(reference, refColumns, t, attribute),
-                        fair.analyze(current, curColumns, t, attribute)))));
+                fairness.add(times.time("fairness", () -> fairness(fair, reference, current, refColumns, curColumns,
+                        t, attribute, versions, options.segmentBy(), windows)));
             }
-        } else if (!options.sensitive().isEmpty()) {
-            throw new UsageException("--sensitive needs a binary classifier (labels 0/1); the labels here are "
-                    + task.wireName());
         }
         SidePair<Latency> latency = wholeLatency != null ? wholeLatency : times.time("latency", () -> {
             Optional<Latency> refLatency = latencyAnalyzer.analyze(reference);
@@ -162,11 +181,49 @@ public final class ReportBuilder {
         List<ImportRecord> inputs = times.time("lineage", () -> Lineage.of(connection,
                 List.of(reference.table().name(), current.table().name())));
         Report draft = new Report(options.command(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), drift,
-                task, labelColumn, t, quality, versionColumn, byVersion, bySegment, windowQuality, calibration, fairness, latency,
+                task, labelColumn, t, quality, versionColumn, byVersion, bySegment, windowQuality, calibration,
+                calibrationByVersion, fairness, latency,
                 latencyByVersion, dataQuality, segments, inputs, List.of(), redactor);
         return new Report(draft.command(), draft.generatedAt(), drift, task, labelColumn, t, quality, versionColumn, byVersion,
-                bySegment, windowQuality, calibration, fairness, latency, latencyByVersion, dataQuality, segments,
+                bySegment, windowQuality, calibration, calibrationByVersion, fairness, latency, latencyByVersion,
+                dataQuality, segments,
                 inputs, Summary.of(draft), redactor);
+    }
+
+    /**
+     * One sensitive attribute's fairness on both sides, then within each version, each {@code --segment-by} value
+     * (one grouped query per side each; a segment column that is the attribute itself is skipped: it would leave
+     * one group per segment) and each window of the current slice.
+     */
+    private static Report.AttributeFairness fairness(FairnessAnalyzer fair, Slice reference, Slice current,
+                                                     ModelColumns refColumns, ModelColumns curColumns, double t,
+                                                     String attribute, Grouping versions, List<String> segmentBy,
+                                                     List<Window> windows) {
+        SidePair<org.inquest.analysis.fairness.Fairness> whole = new SidePair<>(
+                fair.analyze(reference, refColumns, t, attribute), fair.analyze(current, curColumns, t, attribute));
+        SidePair<Map<String, org.inquest.analysis.fairness.Fairness>> byVersion = versions == null ? null
+                : new SidePair<>(fair.analyze(reference, refColumns, t, attribute, versions),
+                        fair.analyze(current, curColumns, t, attribute, versions));
+        List<Report.GroupedFairness> bySegment = new ArrayList<>();
+        for (String column : segmentBy) {
+            if (!column.equals(attribute)) {
+                Grouping g = Grouping.byColumn(column);
+                bySegment.add(new Report.GroupedFairness(column, new SidePair<>(
+                        fair.analyze(reference, refColumns, t, attribute, g),
+                        fair.analyze(current, curColumns, t, attribute, g))));
+            }
+        }
+        List<Report.WindowFairness> byWindow = new ArrayList<>();
+        for (Window w : windows) {
+            byWindow.add(new Report.WindowFairness(w.start(), w.end(), w.rows(),
+                    fair.analyze(w.slice(), curColumns, t, attribute)));
+        }
+        return new Report.AttributeFairness(attribute, whole, byVersion, bySegment, byWindow);
+    }
+
+    /** Null when neither side has a group (no label or no score): the section is then left out. */
+    private static <T> SidePair<Map<String, T>> nonEmpty(SidePair<Map<String, T>> groups) {
+        return groups.reference().isEmpty() && groups.current().isEmpty() ? null : groups;
     }
 
     private List<RootCause> rootCauses(Slice reference, Slice current, ModelColumns columns, TaskKind task,

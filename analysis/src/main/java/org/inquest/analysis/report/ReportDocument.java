@@ -33,6 +33,10 @@ import org.inquest.analysis.segments.RootCause;
 public final class ReportDocument {
     /** At most this many drifted features get a histogram chart (the table lists them all). */
     static final int MAX_HISTOGRAMS = 50;
+    /** Breakdown tables show at most this many rows (the JSON has every group). */
+    static final int MAX_GROUP_ROWS = 40;
+    /** At most this many per-version reliability diagrams. */
+    static final int MAX_GROUP_CHARTS = 4;
 
     private ReportDocument() {
     }
@@ -274,6 +278,79 @@ public final class ReportDocument {
         }
         b.add(new Block.Table(List.of("slice", "bin", "count", "mean predicted", "fraction positive"), rows,
                 new boolean[] {false, false, true, true, true}));
+        if (r.calibrationByVersion() != null) {
+            b.add(new Block.Heading(3, "Per " + r.versionColumn() + " (canary comparison)"));
+            calibrationGroups(r, b, r.versionColumn(), r.calibrationByVersion());
+            int charts = 0;
+            for (Map.Entry<String, Calibration> v : r.calibrationByVersion().current().entrySet()) {
+                if (charts++ < MAX_GROUP_CHARTS) {
+                    Calibration before = r.calibrationByVersion().reference().get(v.getKey());
+                    String title = "Reliability diagram, " + r.versionColumn() + " "
+                            + r.redactor().value(r.versionColumn(), v.getKey());
+                    b.add(new Block.Chart(SvgCharts.reliability(title, before == null ? new double[0][]
+                            : points(before), points(v.getValue())), title));
+                }
+            }
+        }
+        for (Report.GroupedPerformance g : r.performanceBySegment()) {
+            if (g.calibration() != null) {
+                b.add(new Block.Heading(3, "Per " + g.column()));
+                calibrationGroups(r, b, g.column(), g.calibration());
+            }
+        }
+        List<List<String>> windows = new ArrayList<>();
+        for (Report.WindowQuality w : r.windows()) {
+            if (w.calibration() != null) {
+                List<String> row = new ArrayList<>(List.of(w.start(), w.end()));
+                row.addAll(calibrationCells(w.calibration()));
+                windows.add(row);
+            }
+        }
+        if (!windows.isEmpty()) {
+            b.add(new Block.Heading(3, "Per window of the current slice"));
+            b.add(new Block.Table(List.of("start", "end", "scored rows", "ECE", "MCE", WORST_BIN), windows,
+                    new boolean[] {false, false, true, true, true, false}));
+        }
+    }
+
+    private static final String WORST_BIN = "largest gap: bin, predicted → observed";
+
+    /** One row per group and side: scored rows, ECE, MCE and the bin with the largest gap (all bins in the JSON). */
+    private static void calibrationGroups(Report r, List<Block> b, String column,
+                                          SidePair<Map<String, Calibration>> groups) {
+        List<List<String>> rows = new ArrayList<>();
+        for (String side : List.of("reference", "current")) {
+            Map<String, Calibration> m = side.equals("reference") ? groups.reference() : groups.current();
+            m.forEach((key, c) -> {
+                List<String> row = new ArrayList<>(List.of(r.redactor().value(column, key), side));
+                row.addAll(calibrationCells(c));
+                rows.add(row);
+            });
+        }
+        cappedTable(b, List.of(column, "slice", "scored rows", "ECE", "MCE", WORST_BIN), rows,
+                new boolean[] {false, false, true, true, true, false});
+    }
+
+    private static List<String> calibrationCells(Calibration c) {
+        CalibrationBin worst = null;
+        for (CalibrationBin bin : c.bins()) {
+            if (worst == null || bin.gap() > worst.gap()) {
+                worst = bin;
+            }
+        }
+        return List.of(Long.toString(c.count()), Html.number(c.ece()), Html.number(c.mce()), worst == null ? "–"
+                : "(" + Html.number(worst.lower()) + ", " + Html.number(worst.upper()) + "]: "
+                + Html.number(worst.meanPredicted()) + " → " + Html.number(worst.fractionPositive()));
+    }
+
+    /** At most {@link #MAX_GROUP_ROWS} rows, saying how many more the JSON holds, so the HTML stays small. */
+    private static void cappedTable(List<Block> b, List<String> header, List<List<String>> rows, boolean[] numeric) {
+        b.add(new Block.Table(header, rows.size() > MAX_GROUP_ROWS ? rows.subList(0, MAX_GROUP_ROWS) : rows,
+                numeric));
+        if (rows.size() > MAX_GROUP_ROWS) {
+            b.add(new Block.Paragraph("First " + MAX_GROUP_ROWS + " of " + rows.size() + " rows; the JSON report"
+                    + " has them all."));
+        }
     }
 
     private static double[][] points(Calibration c) {
@@ -326,7 +403,70 @@ public final class ReportDocument {
             String title = "Selection rate by " + a.attribute();
             b.add(new Block.Chart(SvgCharts.groupedBars(title, groups, unbox(refRates), unbox(curRates), 0, "%.2f"),
                     title));
+            if (a.byVersion() != null || !a.bySegment().isEmpty() || !a.windows().isEmpty()) {
+                b.add(new Block.Paragraph("The same measures within each group below (DP: demographic parity, EO:"
+                        + " equalized odds, EOpp: equal opportunity; labeled rows only; a group under 30 labeled"
+                        + " rows is too small to act on)."));
+            }
+            if (a.byVersion() != null) {
+                b.add(new Block.Heading(4, "By " + a.attribute() + ", per " + r.versionColumn()
+                        + " (canary comparison)"));
+                fairnessGroups(r, b, a.attribute(), r.versionColumn(), a.byVersion());
+            }
+            for (Report.GroupedFairness g : a.bySegment()) {
+                b.add(new Block.Heading(4, "By " + a.attribute() + ", within each " + g.column()));
+                fairnessGroups(r, b, a.attribute(), g.column(), g.groups());
+            }
+            if (!a.windows().isEmpty()) {
+                b.add(new Block.Heading(4, "By " + a.attribute() + ", per window of the current slice"));
+                List<List<String>> windows = new ArrayList<>();
+                for (Report.WindowFairness w : a.windows()) {
+                    List<String> row = new ArrayList<>(List.of(w.start(), w.end()));
+                    row.addAll(disparityCells(w.fairness()));
+                    windows.add(row);
+                }
+                b.add(new Block.Table(List.of("start", "end", "DP difference", "DP ratio", "EO difference",
+                        "EOpp difference", "four-fifths", "too small"), windows,
+                        new boolean[] {false, false, true, true, true, true, false, false}));
+            }
         }
+    }
+
+    /**
+     * The attribute's disparities within each group of {@code column} (one row per group and side), then its
+     * per-group rates there; both capped, every row in the JSON.
+     */
+    private static void fairnessGroups(Report r, List<Block> b, String attribute, String column,
+                                       SidePair<Map<String, Fairness>> groups) {
+        List<List<String>> summary = new ArrayList<>();
+        List<List<String>> rates = new ArrayList<>();
+        for (String side : List.of("reference", "current")) {
+            Map<String, Fairness> m = side.equals("reference") ? groups.reference() : groups.current();
+            m.forEach((key, f) -> {
+                String name = r.redactor().value(column, key);
+                List<String> row = new ArrayList<>(List.of(name, side));
+                row.addAll(disparityCells(f));
+                summary.add(row);
+                for (GroupRates g : f.groups()) {
+                    rates.add(List.of(name, r.redactor().value(attribute, g.group()), side, Long.toString(g.rows()),
+                            Html.number(g.selectionRate()), Html.number(g.tpr()), Html.number(g.fpr()),
+                            Html.number(g.accuracy()), g.tooSmall() ? "too small" : ""));
+                }
+            });
+        }
+        cappedTable(b, List.of(column, "slice", "DP difference", "DP ratio", "EO difference", "EOpp difference",
+                "four-fifths", "too small"), summary, new boolean[] {false, false, true, true, true, true, false, false});
+        cappedTable(b, List.of(column, attribute, "slice", "labeled rows", "selection rate", "TPR", "FPR", "accuracy",
+                "note"), rates, new boolean[] {false, false, false, true, true, true, true, true, false});
+    }
+
+    /** Demographic parity difference and ratio, equalized odds and equal opportunity differences, the rule, small groups. */
+    private static List<String> disparityCells(Fairness f) {
+        long small = f.groups().stream().filter(GroupRates::tooSmall).count();
+        return List.of(Html.number(f.demographicParityDifference()), Html.number(f.demographicParityRatio()),
+                Html.number(f.equalizedOddsDifference()), Html.number(f.equalOpportunityDifference()),
+                f.demographicParityRatio() == null ? "–" : f.fourFifthsViolated() ? "violated" : "met",
+                small == 0 ? "" : small + " of " + f.groups().size() + " groups");
     }
 
     private static void latency(Report r, List<Block> b) {

@@ -62,10 +62,7 @@ public final class ReportJson {
         root.set("calibration", r.calibration() == null ? null : calibration(r));
         ArrayNode fairness = root.putArray("fairness");
         for (Report.AttributeFairness a : r.fairness()) {
-            ObjectNode o = fairness.addObject();
-            o.put("attribute", a.attribute());
-            o.set("reference", fairness(a.fairness().reference(), a.attribute(), redactor));
-            o.set("current", fairness(a.fairness().current(), a.attribute(), redactor));
+            fairness.add(fairness(a, r));
         }
         root.set("latency", r.latency() == null ? null : latency(r));
         root.set("quality", r.quality() == null ? null : MAPPER.valueToTree(r.quality()));
@@ -161,6 +158,37 @@ public final class ReportJson {
         o.put("strategy", r.calibration().reference().strategy());
         o.set("reference", calibration(r.calibration().reference()));
         o.set("current", calibration(r.calibration().current()));
+        if (r.calibrationByVersion() != null) {
+            ObjectNode v = o.putObject("by_model_version");
+            v.put("column", r.versionColumn());
+            v.set("reference", groups(r.calibrationByVersion().reference(), r.versionColumn(), r,
+                    (c, rep) -> calibration(c)));
+            v.set("current", groups(r.calibrationByVersion().current(), r.versionColumn(), r,
+                    (c, rep) -> calibration(c)));
+        }
+        ArrayNode segments = MAPPER.createArrayNode();
+        for (Report.GroupedPerformance g : r.performanceBySegment()) {
+            if (g.calibration() != null) {
+                ObjectNode s = segments.addObject();
+                s.put("column", g.column());
+                s.set("reference", groups(g.calibration().reference(), g.column(), r, (c, rep) -> calibration(c)));
+                s.set("current", groups(g.calibration().current(), g.column(), r, (c, rep) -> calibration(c)));
+            }
+        }
+        if (!segments.isEmpty()) {
+            o.set("by_segment", segments);
+        }
+        ArrayNode windows = MAPPER.createArrayNode();
+        for (Report.WindowQuality w : r.windows()) {
+            if (w.calibration() != null) {
+                ObjectNode wo = windows.addObject();
+                wo.put("start", w.start()).put("end", w.end()).put("rows", w.rows());
+                wo.setAll(calibration(w.calibration()));
+            }
+        }
+        if (!windows.isEmpty()) {
+            o.set("windows", windows);
+        }
         return o;
     }
 
@@ -173,6 +201,45 @@ public final class ReportJson {
         for (CalibrationBin b : c.bins()) {
             bins.addObject().put("lower", b.lower()).put("upper", b.upper()).put("count", b.count())
                     .put("mean_predicted", b.meanPredicted()).put("fraction_positive", b.fractionPositive());
+        }
+        return o;
+    }
+
+    /**
+     * One sensitive attribute: the contract's reference and current parts, then the same object within each model
+     * version ({@code by_model_version}), each {@code --segment-by} value ({@code by_segment}) and each window of the
+     * current slice ({@code windows}, with the window's start, end and rows beside the fairness fields).
+     */
+    private static ObjectNode fairness(Report.AttributeFairness a, Report r) {
+        Redactor redactor = r.redactor();
+        String attribute = a.attribute();
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("attribute", attribute);
+        o.set("reference", fairness(a.fairness().reference(), attribute, redactor));
+        o.set("current", fairness(a.fairness().current(), attribute, redactor));
+        GroupWriter<Fairness> writer = (f, rep) -> fairness(f, attribute, redactor);
+        if (a.byVersion() != null) {
+            ObjectNode v = o.putObject("by_model_version");
+            v.put("column", r.versionColumn());
+            v.set("reference", groups(a.byVersion().reference(), r.versionColumn(), r, writer));
+            v.set("current", groups(a.byVersion().current(), r.versionColumn(), r, writer));
+        }
+        if (!a.bySegment().isEmpty()) {
+            ArrayNode segments = o.putArray("by_segment");
+            for (Report.GroupedFairness g : a.bySegment()) {
+                ObjectNode s = segments.addObject();
+                s.put("column", g.column());
+                s.set("reference", groups(g.groups().reference(), g.column(), r, writer));
+                s.set("current", groups(g.groups().current(), g.column(), r, writer));
+            }
+        }
+        if (!a.windows().isEmpty()) {
+            ArrayNode windows = o.putArray("windows");
+            for (Report.WindowFairness w : a.windows()) {
+                ObjectNode wo = windows.addObject();
+                wo.put("start", w.start()).put("end", w.end()).put("rows", w.rows());
+                wo.setAll(fairness(w.fairness(), attribute, redactor));
+            }
         }
         return o;
     }

@@ -128,8 +128,8 @@ public final class ReportCommand implements Callable<Integer> {
     private static Report withCommand(Report r, String command) {
         return new Report(command, r.generatedAt(), r.drift(), r.task(), r.labelColumn(), r.threshold(),
                 r.performance(), r.versionColumn(), r.performanceByVersion(), r.performanceBySegment(), r.windows(),
-                r.calibration(), r.fairness(), r.latency(), r.latencyByVersion(), r.quality(), r.segments(), r.inputs(),
-                r.summary(), r.redactor());
+                r.calibration(), r.calibrationByVersion(), r.fairness(), r.latency(), r.latencyByVersion(), r.quality(),
+                r.segments(), r.inputs(), r.summary(), r.redactor());
     }
 
 }

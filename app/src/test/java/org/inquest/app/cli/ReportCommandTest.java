@@ -165,6 +165,50 @@ class ReportCommandTest {
     }
 
     /**
+     * Calibration and fairness per version, per {@code --segment-by} value and per {@code --by} window reach the
+     * Markdown and the HTML (their numbers are checked against sklearn in ReportBreakdownReferenceTest), with the
+     * hostile region name escaped in the HTML and nothing fetched.
+     */
+    @Test
+    void calibrationAndFairnessBreakdownsShowInMarkdownAndHtml() throws Exception {
+        String md = run(args("markdown", "--segment-by", "region", "--by", "day"));
+        String calibration = md.substring(md.indexOf("## Calibration"), md.indexOf("## Fairness"));
+        assertTrue(calibration.contains("### Per model\\_version (canary comparison)"), calibration);
+        assertTrue(calibration.contains("### Per region"), calibration);
+        assertTrue(calibration.contains("### Per window of the current slice"), calibration);
+        assertTrue(calibration.contains("| model\\_version | slice | scored rows | ECE | MCE |"), calibration);
+        String fairness = md.substring(md.indexOf("## Fairness"), md.indexOf("## Latency"));
+        for (String heading : List.of("#### By channel, per model\\_version (canary comparison)",
+                "#### By channel, within each region", "#### By channel, per window of the current slice")) {
+            assertTrue(fairness.contains(heading), heading + " in " + fairness);
+        }
+        assertTrue(fairness.contains("| region | channel | slice | labeled rows | selection rate |"), fairness);
+        assertFalse(md.contains(HOSTILE));
+
+        Path file = dir.resolve("breakdowns.html");
+        run(args("html", "--segment-by", "region", "--by", "day", "--out", file.toString()));
+        String html = Files.readString(file);
+        String cal = html.substring(html.indexOf("<h2>Calibration</h2>"), html.indexOf("<h2>Fairness</h2>"));
+        assertTrue(cal.contains("<h3>Per model_version (canary comparison)</h3>"), cal);
+        assertTrue(cal.contains("Reliability diagram, model_version v2"), "a diagram per version");
+        assertTrue(cal.contains("<td>&lt;img src=x onerror=alert(1)&gt;</td>"), "the region, escaped");
+        String fair = html.substring(html.indexOf("<h2>Fairness</h2>"), html.indexOf("<h2>Latency</h2>"));
+        assertTrue(fair.contains("<h4>By channel, within each region</h4>"), fair);
+        assertTrue(fair.contains("<td>&lt;img src=x onerror=alert(1)&gt;</td><td>mobile</td>"), "region × channel");
+        assertFalse(html.contains(HOSTILE));
+        assertFalse(Pattern.compile("https?:|//").matcher(html.replace(workspace.toString(), "")).find());
+
+        JsonNode r = new ObjectMapper().readTree(run(args("json", "--segment-by", "region", "--by", "day")));
+        assertTrue(r.at("/calibration/by_model_version/current").has("v1"));
+        assertTrue(r.at("/calibration/by_model_version/current/v2").has("ece"));
+        assertEquals("region", r.at("/calibration/by_segment/0/column").asText());
+        assertTrue(r.at("/calibration/by_segment/0/current").has(HOSTILE), "JSON keeps the raw value");
+        assertEquals(r.at("/performance/windows").size(), r.at("/calibration/windows").size());
+        assertTrue(r.at("/fairness/0/by_model_version/current/v2").has("demographic_parity_difference"));
+        assertEquals(r.at("/performance/windows").size(), r.at("/fairness/0/windows").size());
+    }
+
+    /**
      * The issue's size bound: a report of 50 features, every one drifted (so each gets its histogram) and 25 of
      * them categorical with 30 values, stays well under 2 MB of HTML.
      */

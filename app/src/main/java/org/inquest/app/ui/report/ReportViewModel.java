@@ -128,7 +128,8 @@ public final class ReportViewModel {
     static Report withSections(Report r, String command, boolean calibration, boolean fairness, boolean latency) {
         return new Report(command, r.generatedAt(), r.drift(), r.task(), r.labelColumn(), r.threshold(),
                 r.performance(), r.versionColumn(), r.performanceByVersion(), r.performanceBySegment(), r.windows(),
-                calibration ? r.calibration() : null, fairness ? r.fairness() : List.of(),
+                calibration ? r.calibration() : null, calibration ? r.calibrationByVersion() : null,
+                fairness ? r.fairness() : List.of(),
                 latency ? r.latency() : null, latency ? r.latencyByVersion() : null, r.quality(), r.segments(),
                 r.inputs(), r.summary(), r.redactor());
     }
