@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.inquest.analysis.slice.Slice;
+import org.inquest.analysis.slice.ValueCounts;
 import org.inquest.connectors.workspace.Identifiers;
 
 /** The per-bin and per-category counts that PSI, Jensen–Shannon and chi-square are computed from. */
@@ -98,18 +99,7 @@ final class CountQueries {
 
     /** Text in DuckDB's default order: by code point (the order of the UTF-8 bytes), not by UTF-16 unit. */
     static int compareAsDuckDb(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int x = a.codePointAt(i);
-            int y = b.codePointAt(j);
-            if (x != y) {
-                return Integer.compare(x, y);
-            }
-            i += Character.charCount(x);
-            j += Character.charCount(y);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
+        return ValueCounts.compareText(a, b);
     }
 
     /** Both slices' text counts as {@link #categories} returns them: every value of either, in text order. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.inquest.analysis.drift.DriftResult.DriftWindow;
 import org.inquest.analysis.drift.DriftResult.SliceSummary;
 import org.inquest.analysis.slice.Slice;
+import org.inquest.analysis.slice.ValueCounts;
 import org.inquest.analysis.slice.Window;
 import org.inquest.analysis.slice.WindowSet;
 import org.inquest.analysis.slice.Windowing;
@@ -39,8 +40,19 @@ public final class DriftAnalysis {
     }
 
     public static DriftResult run(Connection connection, Slice reference, Slice current, DriftOptions options) {
+        return run(connection, reference, current, options, null);
+    }
+
+    /**
+     * {@link #run(Connection, Slice, Slice, DriftOptions)}, leaving in {@code counts} (when not null and made for
+     * these two slices) the per-value counts drift read anyway: numerical features merged from their value counts
+     * and categorical features, on both slices (ADR 0131). No query is added.
+     */
+    public static DriftResult run(Connection connection, Slice reference, Slice current, DriftOptions options,
+            ValueCounts counts) {
         try {
-            return compute(connection, reference, current, options);
+            return compute(connection, PreparedReference.prepare(connection, reference, current.table(), options),
+                    current, options, counts);
         } catch (SQLException e) {
             throw new InputException("drift of '" + current.table().name() + "' against '" + reference.table().name()
                     + "': " + Workspace.firstLine(e.getMessage()), e);
@@ -53,7 +65,13 @@ public final class DriftAnalysis {
      */
     public static DriftResult runWithWindows(Connection connection, Slice reference, Slice current,
             WindowSet windows, DriftOptions options) {
-        DriftResult whole = run(connection, reference, current, options);
+        return runWithWindows(connection, reference, current, windows, options, null);
+    }
+
+    /** {@link #runWithWindows(Connection, Slice, Slice, WindowSet, DriftOptions)}; {@code counts} as in {@link #run}. */
+    public static DriftResult runWithWindows(Connection connection, Slice reference, Slice current,
+            WindowSet windows, DriftOptions options, ValueCounts counts) {
+        DriftResult whole = run(connection, reference, current, options, counts);
         List<DriftWindow> results = new ArrayList<>();
         for (Window w : windows.windows()) {
             DriftResult r = run(connection, reference, w.slice(), options);
@@ -75,22 +93,17 @@ public final class DriftAnalysis {
         try {
             PreparedReference prepared = reference.fits(current, options) ? reference
                     : PreparedReference.prepare(connection, reference.slice(), current.table(), options);
-            return compute(connection, prepared, current, options);
+            return compute(connection, prepared, current, options, null);
         } catch (SQLException e) {
             throw new InputException("drift of '" + current.table().name() + "' against '"
                     + reference.slice().table().name() + "': " + Workspace.firstLine(e.getMessage()), e);
         }
     }
 
-    private static DriftResult compute(Connection connection, Slice reference, Slice current, DriftOptions options)
-            throws SQLException {
-        return compute(connection, PreparedReference.prepare(connection, reference, current.table(), options), current,
-                options);
-    }
-
     private static DriftResult compute(Connection connection, PreparedReference prepared, Slice current,
-            DriftOptions options) throws SQLException {
+            DriftOptions options, ValueCounts counts) throws SQLException {
         Slice reference = prepared.slice();
+        ValueCounts sink = counts != null && counts.of(reference, current) ? counts : null;
         FeatureSelection selection = prepared.selection();
         List<DriftFeature> features = selection.features();
         long t0 = System.nanoTime();
@@ -119,6 +132,9 @@ public final class DriftAnalysis {
             GroupedValues cur = ref == null ? null : GroupedValues.read(connection, current, task.column());
             if (cur != null) {
                 grouped.put(task.column(), new GroupedValues[] {ref, cur});
+                if (sink != null) {
+                    sink.putNumbers(task.column(), ref.numbers(), cur.numbers());
+                }
                 merges.put(task.column(), GroupedValues.merge(ref, cur));
             } else {
                 queried.add(task);
@@ -162,8 +178,12 @@ public final class DriftAnalysis {
                         values, options));
             } else {
                 // The reference's counts come from the preparation: only the current slice is read here.
-                CountQueries.Categories categories = CountQueries.merge(prepared.textCounts(connection, f.name()),
-                        CountQueries.textCounts(connection, current, f.name()));
+                java.util.SortedMap<String, Long> refCounts = prepared.textCounts(connection, f.name());
+                java.util.SortedMap<String, Long> curCounts = CountQueries.textCounts(connection, current, f.name());
+                if (sink != null) {
+                    sink.putTexts(f.name(), refCounts, java.util.Collections.unmodifiableSortedMap(curCounts));
+                }
+                CountQueries.Categories categories = CountQueries.merge(refCounts, curCounts);
                 results.add(categorical(in, categories, options));
             }
         }

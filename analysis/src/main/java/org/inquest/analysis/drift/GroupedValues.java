@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Set;
 import org.inquest.analysis.slice.Slice;
+import org.inquest.analysis.slice.ValueCounts;
 import org.inquest.connectors.catalog.TableInfo;
 import org.inquest.connectors.workspace.Identifiers;
 
@@ -80,6 +81,11 @@ final class GroupedValues {
 
     long total() {
         return total;
+    }
+
+    /** The values and counts, for another analysis of the same slice ({@link ValueCounts}). */
+    ValueCounts.Numbers numbers() {
+        return new ValueCounts.Numbers(values.clone(), counts.clone());
     }
 
     int size() {

@@ -2,10 +2,14 @@ package org.inquest.analysis.quality;
 
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.inquest.analysis.slice.Slice;
+import org.inquest.analysis.slice.ValueCounts;
 import org.inquest.analysis.sql.PreviousPlan;
 import org.inquest.analysis.sql.Queries;
 import org.inquest.analysis.sql.SqlBuilder;
@@ -89,6 +93,39 @@ final class CategoryCounter {
                     curDistinct));
         }
         return result;
+    }
+
+    /**
+     * The {@link Categories} {@link #count} gives for one column, from both slices' counts per value as text that
+     * another analysis of the same slices already read ({@link ValueCounts}, ADR 0131): the same ranking (count
+     * descending, then the text in DuckDB's order, as the window functions there order it) without a query.
+     */
+    static Categories fromCounts(SortedMap<String, Long> reference, SortedMap<String, Long> current, int top,
+                                 int maxNew, long referenceValues, long currentValues) {
+        SortedMap<String, long[]> both = new TreeMap<>(ValueCounts.TEXT_ORDER);
+        reference.forEach((v, n) -> both.computeIfAbsent(v, k -> new long[2])[0] = n);
+        current.forEach((v, n) -> both.computeIfAbsent(v, k -> new long[2])[1] = n);
+        List<Map.Entry<String, long[]>> rows = new ArrayList<>(both.entrySet());
+        List<Map.Entry<String, long[]>> fresh = rows.stream().filter(r -> r.getValue()[0] == 0)
+                .sorted(byCount(1)).toList();
+        return new Categories(topOf(rows, 0, top, referenceValues), topOf(rows, 1, top, currentValues),
+                fresh.stream().limit(maxNew).map(Map.Entry::getKey).toList(), fresh.size(),
+                fresh.stream().mapToLong(r -> r.getValue()[1]).sum(),
+                rows.stream().filter(r -> r.getValue()[0] > 0).count(),
+                rows.stream().filter(r -> r.getValue()[1] > 0).count());
+    }
+
+    private static List<ColumnStats.CategoryCount> topOf(List<Map.Entry<String, long[]>> rows, int side, int top,
+                                                         long values) {
+        return rows.stream().filter(r -> r.getValue()[side] > 0).sorted(byCount(side)).limit(top)
+                .map(r -> new ColumnStats.CategoryCount(r.getKey(), r.getValue()[side],
+                        values == 0 ? 0.0 : (double) r.getValue()[side] / values)).toList();
+    }
+
+    /** Most frequent first, ties in text order: the {@code ORDER BY n DESC, value} of the query. */
+    private static Comparator<Map.Entry<String, long[]>> byCount(int side) {
+        return Comparator.comparingLong((Map.Entry<String, long[]> r) -> -r.getValue()[side])
+                .thenComparing(Map.Entry::getKey, ValueCounts.TEXT_ORDER);
     }
 
     private static List<ColumnStats.CategoryCount> top(List<Object[]> rows, int countIndex, int rankIndex, int top,

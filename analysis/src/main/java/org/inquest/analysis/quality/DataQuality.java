@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.inquest.analysis.filter.ValueType;
 import org.inquest.analysis.slice.Slice;
+import org.inquest.analysis.slice.ValueCounts;
+import org.inquest.analysis.sql.PreviousPlan;
 import org.inquest.connectors.catalog.ColumnInfo;
 
 /**
@@ -63,10 +65,36 @@ public final class DataQuality {
      */
     public static QualityReport compare(Connection connection, Slice reference, Slice current,
                                         QualityThresholds thresholds, boolean approximate, boolean quantiles) {
+        return compare(connection, reference, current, thresholds, approximate, quantiles, null);
+    }
+
+    /**
+     * As {@link #compare(Connection, Slice, Slice, QualityThresholds, boolean, boolean)}, reading the columns whose
+     * per-value counts another analysis of these two slices already holds ({@code counts}, may be null; in the
+     * report, drift's) instead of scanning them: distinct counts, integer columns' bounds, moments and
+     * out-of-range counts, and categories (ADR 0131). The same numbers; used without quantiles only.
+     */
+    public static QualityReport compare(Connection connection, Slice reference, Slice current,
+                                        QualityThresholds thresholds, boolean approximate, boolean quantiles,
+                                        ValueCounts counts) {
+        ValueCounts known = counts != null && counts.of(reference, current) && !quantiles
+                && !PreviousPlan.enabled(PreviousPlan.REUSE) && !PreviousPlan.enabled(PreviousPlan.QUALITY)
+                ? counts : null;
+        // Numeric columns counted value by value elsewhere: integer ones wholly, the others for their distinct count.
+        Set<String> counted = new LinkedHashSet<>();
+        Set<String> distinctCounted = new LinkedHashSet<>();
+        for (ColumnInfo ref : known == null ? List.<ColumnInfo>of() : reference.table().columns()) {
+            ColumnInfo cur = current.table().column(ref.name()).orElse(null);
+            if (cur != null && known.numbers(ref.name()) != null && ColumnKind.of(ref) == ColumnKind.NUMERICAL
+                    && ColumnKind.of(cur) == ColumnKind.NUMERICAL && ref.sqlType().equalsIgnoreCase(cur.sqlType())) {
+                (CountedStats.whole(ref) ? counted : distinctCounted).add(ref.name());
+            }
+        }
         List<ColumnInfo> refColumns = reference.table().columns();
         List<ColumnInfo> curColumns = current.table().columns();
-        SliceProfiler.Profile refProfile = SliceProfiler.profile(connection, reference, refColumns, Map.of(),
-                detail(refColumns, approximate, quantiles));
+        SliceProfiler.Profile refProfile = SliceProfiler.profile(connection, reference, scanned(refColumns, counted),
+                Map.of(), detail(refColumns, approximate, quantiles, distinctCounted));
+        fromCounts(refProfile, known, counted, distinctCounted, true);
 
         Map<String, SliceProfiler.Bounds> bounds = new LinkedHashMap<>();
         for (ColumnInfo cur : curColumns) {
@@ -78,8 +106,16 @@ public final class DataQuality {
                 }
             }
         }
-        SliceProfiler.Profile curProfile = SliceProfiler.profile(connection, current, curColumns, bounds,
-                detail(curColumns, approximate, quantiles));
+        SliceProfiler.Profile curProfile = SliceProfiler.profile(connection, current, scanned(curColumns, counted),
+                bounds, detail(curColumns, approximate, quantiles, distinctCounted));
+        fromCounts(curProfile, known, counted, distinctCounted, false);
+        for (String name : counted) {
+            SliceProfiler.Bounds b = bounds.get(name);
+            if (b != null) {
+                curProfile.outOfRange().put(name, CountedStats.outOfRange(known.numbers(name).current(),
+                        (Long) b.min(), (Long) b.max()));
+            }
+        }
 
         Set<String> names = new LinkedHashSet<>();
         refColumns.forEach(c -> names.add(c.name()));
@@ -88,12 +124,18 @@ public final class DataQuality {
         List<CategoryCounter.Column> categorical = new ArrayList<>();
         Map<String, Long> refValues = new LinkedHashMap<>();
         Map<String, Long> curValues = new LinkedHashMap<>();
+        Map<String, CategoryCounter.Categories> countedCategories = new LinkedHashMap<>();
         for (String name : names) {
             ColumnInfo ref = reference.table().column(name).orElse(null);
             ColumnInfo cur = current.table().column(name).orElse(null);
             boolean refCat = ref != null && ColumnKind.of(ref).hasCategories();
             boolean curCat = cur != null && ColumnKind.of(cur).hasCategories();
-            if (refCat || curCat) {
+            if (refCat && curCat && known != null && known.texts(name) != null) {
+                ValueCounts.Sides<java.util.SortedMap<String, Long>> texts = known.texts(name);
+                countedCategories.put(name, CategoryCounter.fromCounts(texts.reference(), texts.current(),
+                        TOP_CATEGORIES, MAX_NEW_CATEGORIES, refProfile.columns().get(name).values(),
+                        curProfile.columns().get(name).values()));
+            } else if (refCat || curCat) {
                 categorical.add(new CategoryCounter.Column(name, refCat ? name : null, curCat ? name : null));
                 if (ref != null) {
                     refValues.put(name, refProfile.columns().get(name).values());
@@ -105,6 +147,7 @@ public final class DataQuality {
         }
         Map<String, CategoryCounter.Categories> categories = CategoryCounter.count(connection, reference, current,
                 categorical, TOP_CATEGORIES, MAX_NEW_CATEGORIES, refValues, curValues);
+        categories.putAll(countedCategories);
 
         List<ColumnQuality> columns = new ArrayList<>();
         List<SchemaDifferences.Column> missing = new ArrayList<>();
@@ -176,11 +219,36 @@ public final class DataQuality {
                 approximate ? concat(NOTES, APPROXIMATE_NOTE) : NOTES);
     }
 
-    /** Categorical columns take their distinct counts from the category count, which groups them anyway. */
-    private static SliceProfiler.Detail detail(List<ColumnInfo> columns, boolean approximate, boolean quantiles) {
-        Set<String> categorical = new LinkedHashSet<>();
-        columns.stream().filter(c -> ColumnKind.of(c).hasCategories()).forEach(c -> categorical.add(c.name()));
-        return new SliceProfiler.Detail(quantiles, approximate, categorical);
+    /**
+     * Categorical columns take their distinct counts from the category count, which groups them anyway, and
+     * {@code counted} columns from their value counts.
+     */
+    private static SliceProfiler.Detail detail(List<ColumnInfo> columns, boolean approximate, boolean quantiles,
+                                               Set<String> counted) {
+        Set<String> elsewhere = new LinkedHashSet<>(counted);
+        columns.stream().filter(c -> ColumnKind.of(c).hasCategories()).forEach(c -> elsewhere.add(c.name()));
+        return new SliceProfiler.Detail(quantiles, approximate, elsewhere);
+    }
+
+    /** The columns a slice's profile scan reads: all but those taken wholly from value counts. */
+    private static List<ColumnInfo> scanned(List<ColumnInfo> columns, Set<String> counted) {
+        return columns.stream().filter(c -> !counted.contains(c.name())).toList();
+    }
+
+    /** Adds to a profile what the value counts give: whole integer columns, and other columns' distinct counts. */
+    private static void fromCounts(SliceProfiler.Profile profile, ValueCounts known, Set<String> counted,
+                                   Set<String> distinctCounted, boolean reference) {
+        for (String name : counted) {
+            ValueCounts.Sides<ValueCounts.Numbers> sides = known.numbers(name);
+            profile.columns().put(name, CountedStats.of(profile.rows(),
+                    reference ? sides.reference() : sides.current()));
+        }
+        for (String name : distinctCounted) {
+            ValueCounts.Sides<ValueCounts.Numbers> sides = known.numbers(name);
+            ColumnStats scanned = profile.columns().get(name);
+            long distinct = (reference ? sides.reference() : sides.current()).values().length;
+            profile.columns().put(name, scanned.withDistinct(distinct, scanned.quantiles()));
+        }
     }
 
     private static List<String> concat(List<String> notes, String extra) {

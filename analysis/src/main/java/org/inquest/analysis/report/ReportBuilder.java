@@ -41,6 +41,7 @@ import org.inquest.analysis.segments.SegmentCandidates;
 import org.inquest.analysis.segments.SegmentMetric;
 import org.inquest.analysis.segments.SegmentMetrics;
 import org.inquest.analysis.slice.Slice;
+import org.inquest.analysis.slice.ValueCounts;
 import org.inquest.connectors.catalog.ColumnInfo;
 import org.inquest.connectors.error.UsageException;
 
@@ -68,9 +69,12 @@ public final class ReportBuilder {
         WindowSet windowSet = options.by() == null ? null
                 : times.time("windows", () -> Windowing.split(connection, current, WindowSpec.parse(options.by())));
         List<Window> windows = windowSet == null ? List.of() : windowSet.windows();
+        // Drift's per-value counts of its features, which the quality section reads instead of scanning (ADR 0131).
+        ValueCounts counts = new ValueCounts(reference, current);
         DriftResult drift = redact(times.time("drift", () -> windowSet == null
-                ? DriftAnalysis.run(connection, reference, current, options.drift())
-                : DriftAnalysis.runWithWindows(connection, reference, current, windowSet, options.drift())), redactor);
+                ? DriftAnalysis.run(connection, reference, current, options.drift(), counts)
+                : DriftAnalysis.runWithWindows(connection, reference, current, windowSet, options.drift(), counts)),
+                redactor);
 
         ModelColumns refColumns = ModelColumns.of(reference.table());
         ModelColumns curColumns = ModelColumns.of(current.table());
@@ -174,7 +178,8 @@ public final class ReportBuilder {
         });
 
         QualityReport rawQuality = times.time("data quality",
-                () -> DataQuality.compare(connection, reference, current, QualityThresholds.DEFAULTS, false, false));
+                () -> DataQuality.compare(connection, reference, current, QualityThresholds.DEFAULTS, false, false,
+                        counts));
         List<RootCause> segments = rootCauses(reference, current, refColumns, task, t, drift, latency, rawQuality,
                 redactor);
         QualityReport dataQuality = redact(rawQuality, redactor);

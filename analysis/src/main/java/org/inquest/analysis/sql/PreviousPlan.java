@@ -16,6 +16,8 @@ public final class PreviousPlan {
     public static final String SEGMENTS = "segments";
     /** The report's model-quality sections (performance, latency, calibration, task detection) before ADR 0100. */
     public static final String MODEL = "model";
+    /** The report's quality section scanning every column itself, before it reused drift's value counts (ADR 0131). */
+    public static final String REUSE = "reuse";
 
     private PreviousPlan() {
     }
