@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -71,38 +74,63 @@ class ImportUiTest {
     @Test
     void importsWithQuarantineAndCancelsAnother(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.viewModel().runnerProperty().get() != null);
-        robot.interact(() -> workbench.openImport(List.of(small)));
+        Stage smallDialog = WaitForAsyncUtils.asyncFx(() -> workbench.openImport(List.of(small)))
+                .get(60, TimeUnit.SECONDS);
+        Parent dialog = smallDialog.getScene().getRoot();
         @SuppressWarnings("unchecked")
-        TableView<List<Object>> preview = robot.lookup("#import-preview").queryAs(TableView.class);
+        TableView<List<Object>> preview = robot.from(dialog).lookup("#import-preview").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> preview.getItems().size() == 20);
-        assertEquals("small", robot.lookup("#import-table").queryAs(TextField.class).getText());
+        assertEquals("small", robot.from(dialog).lookup("#import-table").queryAs(TextField.class).getText());
         @SuppressWarnings("unchecked")
         TableView<org.inquest.app.ui.importing.ImportViewModel.RoleRow> roles =
-                robot.lookup("#import-roles").queryAs(TableView.class);
+                robot.from(dialog).lookup("#import-roles").queryAs(TableView.class);
         assertEquals("score", roles.getItems().get(1).roleProperty().get());
         assertEquals("label", roles.getItems().get(2).roleProperty().get());
-        robot.clickOn("#import-start");
-        Label progress = robot.lookup("#import-progress").queryAs(Label.class);
+        robot.clickOn(robot.from(dialog).lookup("#import-start").queryButton());
+        Label progress = robot.from(dialog).lookup("#import-progress").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> progress.getText().startsWith("Imported"));
         assertEquals("Imported 49 rows into small (predictions) from 1 file; 1 row quarantined.",
                 progress.getText());
-        assertTrue(robot.lookup("#import-quarantine").queryButton().isVisible());
+        Button quarantine = robot.from(dialog).lookup("#import-quarantine").queryButton();
+        assertTrue(quarantine.isVisible());
+        assertEquals("Open quarantine (1 row)…", quarantine.getText());
+        // the summary has a row of its own: every button still shows its whole text (they were squeezed to "…")
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Button> buttons = robot.from(dialog).lookup((Node n) -> n instanceof Button b && b.isVisible())
+                .queryAllAs(Button.class).stream().toList();
+        assertEquals(5, buttons.size(), buttons.toString()); // Choose files, Open quarantine, Import, Cancel, Close
+        for (Button b : buttons) {
+            assertEquals(b.getText(), shownText(b), "cut: " + b);
+        }
+        assertEquals(progress.getText(), shownText(progress));
         ListView<?> tables = robot.lookup("#explorer-tables").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> tables.getItems().size() == 1);
+        robot.interact(smallDialog::close);
 
-        robot.interact(() -> workbench.openImport(List.of(big)));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#import-table").queryAllAs(TextField.class)
-                .stream().anyMatch(f -> "big".equals(f.getText())));
-        TextField bigTable = robot.lookup("#import-table").queryAllAs(TextField.class).stream()
-                .filter(f -> "big".equals(f.getText())).findFirst().orElseThrow();
-        javafx.scene.Parent dialog = bigTable.getScene().getRoot();
-        robot.clickOn(robot.from(dialog).lookup("#import-start").queryButton());
-        robot.clickOn(robot.from(dialog).lookup("#import-cancel").queryButton());
-        Label bigProgress = robot.from(dialog).lookup("#import-progress").queryAs(Label.class);
+        Stage bigDialog = WaitForAsyncUtils.asyncFx(() -> workbench.openImport(List.of(big)))
+                .get(60, TimeUnit.SECONDS);
+        Parent second = bigDialog.getScene().getRoot();
+        TextField bigTable = robot.from(second).lookup("#import-table").queryAs(TextField.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> "big".equals(bigTable.getText()));
+        Button start = robot.from(second).lookup("#import-start").queryButton();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !start.isDisabled());
+        robot.clickOn(start);
+        Button cancel = robot.from(second).lookup("#import-cancel").queryButton();
+        // the click on Import is handled on the FX thread: Cancel is enabled once the import runs
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !cancel.isDisabled());
+        robot.clickOn(cancel);
+        Label bigProgress = robot.from(second).lookup("#import-progress").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> bigProgress.getText().startsWith("Cancelled"));
         try (var c = workbench.viewModel().workspaceProperty().get().newConnection()) {
             assertFalse(new org.inquest.connectors.catalog.Catalog(c).exists("big"), "a cancelled import leaves no table");
             assertTrue(new org.inquest.connectors.catalog.Catalog(c).exists("small"));
         }
+        robot.interact(bigDialog::close);
+    }
+
+    /** The text the skin draws: the label's own, or the label cut with an ellipsis when it has too little room. */
+    private static String shownText(javafx.scene.control.Labeled l) {
+        return l.lookupAll(".text").stream().filter(n -> n instanceof javafx.scene.text.Text)
+                .map(n -> ((javafx.scene.text.Text) n).getText()).findFirst().orElseThrow();
     }
 }

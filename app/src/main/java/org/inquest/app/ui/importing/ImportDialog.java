@@ -25,6 +25,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.inquest.app.ui.common.Format;
 import org.inquest.app.ui.common.GridView;
 import org.inquest.connectors.catalog.ColumnRole;
 import org.inquest.connectors.ingest.ImportKind;
@@ -97,9 +98,12 @@ public final class ImportDialog {
         ProgressBar bar = new ProgressBar();
         bar.setId("import-progress-bar");
         bar.visibleProperty().bind(vm.runningProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
         bar.setPrefWidth(160);
         Label progress = new Label();
         progress.setId("import-progress");
+        progress.setWrapText(true);
+        progress.setMaxWidth(Double.MAX_VALUE);
         progress.textProperty().bind(vm.progressProperty());
         Label error = new Label();
         error.setId("import-error");
@@ -111,7 +115,7 @@ public final class ImportDialog {
         quarantine.setVisible(false);
         vm.resultProperty().addListener((o, a, r) -> {
             quarantine.setVisible(r != null && vm.quarantined() > 0);
-            quarantine.setText(String.format("Open quarantine (%,d rows)…", vm.quarantined()));
+            quarantine.setText("Open quarantine (" + Format.count(vm.quarantined(), "row") + ")…");
         });
         quarantine.setOnAction(e -> openQuarantine.accept(vm.resultProperty().get().table().name()));
 
@@ -126,13 +130,25 @@ public final class ImportDialog {
         cancel.setOnAction(e -> vm.cancel());
         Button close = new Button("Close");
         close.setOnAction(e -> stage.close());
+        // The progress and the summary get a row of their own, the whole width, wrapping: beside the buttons a long
+        // summary squeezed them to "…". The buttons stay at the bottom edge, so a summary that grows to two lines
+        // takes its room from the preview and never moves a button under the pointer.
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        HBox status = new HBox(8, bar, progress);
+        status.setAlignment(Pos.CENTER_LEFT);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(8, bar, progress, spacer, quarantine, start, cancel, close);
-        actions.setAlignment(Pos.CENTER_LEFT);
+        HBox actions = new HBox(8, spacer, quarantine, start, cancel, close);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        for (Button b : List.of(quarantine, start, cancel, close)) {
+            b.setMinWidth(Region.USE_PREF_SIZE); // a button keeps its whole text
+        }
+        // the quarantine button takes no room until there is a quarantine to open
+        quarantine.managedProperty().bind(quarantine.visibleProperty());
 
         VBox root = new VBox(8, form, new Label("Preview (first " + ImportViewModel.PREVIEW_ROWS + " rows)"), preview,
-                new Label("Column roles"), roles, error, actions);
+                new Label("Column roles"), roles, error, status, actions);
         root.setPadding(new Insets(12));
         VBox.setVgrow(preview, Priority.ALWAYS);
         root.setOnDragOver(e -> {
