@@ -10,10 +10,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.inquest.connectors.workspace.Workspace;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -112,6 +115,26 @@ public final class WorkbenchFixture implements BeforeAllCallback, AfterAllCallba
     public static void click(FxRobot robot, Node node) {
         robot.moveTo(node);
         robot.press(MouseButton.PRIMARY).release(MouseButton.PRIMARY);
+    }
+
+    /**
+     * Types {@code text} into {@code field}, then gives the focus to {@code next} and closes any completion list the
+     * typing opened: a list still showing would take the next click as the click that closes it (and a lookup
+     * arriving late shows it again only while the field has the focus).
+     */
+    public static void type(FxRobot robot, TextInputControl field, String text, Node next) throws Exception {
+        robot.clickOn(field);
+        robot.write(text);
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> text.equals(field.getText()));
+        robot.interact(() -> {
+            next.requestFocus();
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w instanceof ContextMenu menu) {
+                    menu.hide();
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** The row of a request view's fields table whose field (second cell) is {@code name}. */

@@ -5,6 +5,7 @@ import static org.inquest.app.ui.WorkbenchFixture.click;
 import static org.inquest.app.ui.WorkbenchFixture.field;
 import static org.inquest.app.ui.WorkbenchFixture.lookup;
 import static org.inquest.app.ui.WorkbenchFixture.row;
+import static org.inquest.app.ui.WorkbenchFixture.type;
 import static org.inquest.app.ui.traces.TraceWorkspaces.T2;
 import static org.inquest.app.ui.traces.TraceWorkspaces.T3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -51,14 +53,16 @@ class AttributeLinkUiTest {
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> linkBy.getValue() == TracesViewModel.LinkBy.TRACE_ID
                 && "preds".equals(workbench.traces().predictionTableProperty().get()));
 
-        // choose the link through the widgets: "span attribute", then the key
-        robot.clickOn("#traces-link-by");
-        robot.clickOn("span attribute");
-        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> robot.lookup("#traces-link-attribute").query()
-                .isVisible());
-        robot.clickOn("#traces-link-attribute").write("request.id");
-        robot.clickOn("#traces-prediction-filter").write("channel = 'mobile'");
-        robot.clickOn("#traces-search");
+        // choose the link through the widgets: "span attribute" (once its list shows), then the key
+        robot.clickOn(linkBy);
+        click(robot, listItem(robot, "span attribute"));
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> linkBy.getValue() == TracesViewModel.LinkBy.ATTRIBUTE);
+        javafx.scene.control.TextField attribute = lookup(robot, "#traces-link-attribute");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, attribute::isVisible);
+        javafx.scene.control.Button search = lookup(robot, "#traces-search");
+        type(robot, attribute, "request.id", search);
+        type(robot, lookup(robot, "#traces-prediction-filter"), "channel = 'mobile'", search);
+        robot.clickOn(search);
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> results.getItems().size() == 2);
         assertEquals(List.of(T2, T3), results.getItems().stream().map(TraceSearch.TraceSummary::traceId).toList());
         // the explorer's lineage of the predictions table shows the link the search saved, without a refresh
@@ -72,7 +76,7 @@ class AttributeLinkUiTest {
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> waterfall.getItems().size() == 2
                 && T2.equals(workbench.traces().waterfallProperty().get().traceId()));
 
-        robot.clickOn("#traces-open-prediction");
+        robot.clickOn((javafx.scene.Node) lookup(robot, "#traces-open-prediction"));
         TableView<List<Object>> fields = lookup(robot, "#request-fields");
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> !fields.getItems().isEmpty());
         assertEquals("tab-request", workbench.tabs().getSelectionModel().getSelectedItem().getId());
@@ -82,8 +86,18 @@ class AttributeLinkUiTest {
         // the FX thread fills the fields, then the waterfall: this (test) thread can look in between
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> requestWaterfall.getItems().size() == 2);
 
-        robot.clickOn("#request-show-trace");
+        robot.clickOn((javafx.scene.Node) lookup(robot, "#request-show-trace"));
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS,
                 () -> "tab-traces".equals(workbench.tabs().getSelectionModel().getSelectedItem().getId()));
+    }
+
+    /** The item reading {@code text} of the combo box list that is open, once the list shows. */
+    private static javafx.scene.Node listItem(FxRobot robot, String text) throws Exception {
+        java.util.function.Supplier<java.util.Optional<ListCell>> find = () -> robot.lookup(".list-cell")
+                .queryAllAs(ListCell.class).stream().filter(c -> text.equals(c.getText()) && c.isVisible()
+                        && c.getScene() != null && c.getScene().getWindow() instanceof javafx.stage.PopupWindow)
+                .findFirst();
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> find.get().isPresent());
+        return find.get().orElseThrow();
     }
 }
