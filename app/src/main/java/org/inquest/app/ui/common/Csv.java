@@ -30,7 +30,7 @@ public final class Csv {
         if (value == null) {
             return "";
         }
-        String s = value.toString();
+        String s = Format.value(value); // a date-time as shown (ISO), anything else as its text
         if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
             return "\"" + s.replace("\"", "\"\"") + "\"";
         }

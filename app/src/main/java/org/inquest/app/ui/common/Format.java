@@ -1,5 +1,9 @@
 package org.inquest.app.ui.common;
 
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** How numbers are written in the workbench: fixed decimals, thousands separators, signed deltas, "–" for none. */
@@ -38,6 +42,35 @@ public final class Format {
     /** Difference in percentage points, e.g. "+3.1 pp". */
     public static String signedPoints(Double share, int decimals) {
         return share == null || share.isNaN() ? NONE : String.format(Locale.ROOT, "%+." + decimals + "f pp", share * 100);
+    }
+
+    /**
+     * A date-time as ISO 8601 ("2026-09-22T10:00:00"), the fraction only when there is one ("…T10:00:00.250",
+     * "…T10:00:00.000125"), the offset for a zoned value; other values as {@code toString}. JDBC's
+     * {@code java.sql.Timestamp} reads "2026-09-22 10:00:00.0", which looks like a tenth of a second.
+     */
+    public static String value(Object v) {
+        if (v instanceof java.sql.Timestamp t) {
+            return dateTime(t.toLocalDateTime());
+        }
+        if (v instanceof LocalDateTime t) {
+            return dateTime(t);
+        }
+        if (v instanceof OffsetDateTime t) {
+            return dateTime(t.toLocalDateTime()) + t.getOffset().getId(); // "Z" for UTC
+        }
+        return v == null ? NONE : v.toString();
+    }
+
+    private static String dateTime(LocalDateTime t) {
+        String whole = t.truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        int nanos = t.getNano();
+        if (nanos == 0) {
+            return whole;
+        }
+        // milliseconds, or micro- or nanoseconds when the value carries them (DuckDB keeps microseconds)
+        int digits = nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+        return whole + "." + String.format(Locale.ROOT, "%09d", nanos).substring(0, digits);
     }
 
     public static Double delta(Double current, Double reference) {

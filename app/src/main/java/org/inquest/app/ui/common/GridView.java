@@ -64,6 +64,6 @@ public final class GridView extends TableView<List<Object>> {
         if (v instanceof Long l) {
             return Format.count(l);
         }
-        return v.toString();
+        return Format.value(v);
     }
 }

@@ -112,7 +112,7 @@ public final class Grids {
             }
             Object v = pos.getTableColumn() == null ? null
                     : pos.getTableColumn().getCellObservableValue(pos.getRow()).getValue();
-            out.append(v == null ? "" : v.toString());
+            out.append(v == null ? "" : Format.value(v));
             lastRow = pos.getRow();
         }
         return out.toString();

@@ -146,7 +146,7 @@ public final class ImportViewModel {
                     List<Object> row = new ArrayList<>();
                     for (int i = 1; i <= names.size(); i++) {
                         Object v = rs.getObject(i);
-                        row.add(v == null || v instanceof Number || v instanceof String ? v : v.toString());
+                        row.add(v == null || v instanceof Number || v instanceof String ? v : Format.value(v));
                     }
                     rows.add(row);
                 }

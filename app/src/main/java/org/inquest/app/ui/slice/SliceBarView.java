@@ -123,10 +123,9 @@ public final class SliceBarView extends VBox {
             version.setDisable(v == null || v.versions().isEmpty());
             from.setDisable(v == null || v.firstDay() == null);
             to.setDisable(v == null || v.firstDay() == null);
-            if (v != null && v.firstDay() != null) {
-                from.setPromptText(v.firstDay().toString());
-                to.setPromptText(v.lastDay().toString());
-            }
+            // The data's first and last day go in the tooltips: as prompt text they looked like days already chosen.
+            from.setTooltip(dayTip("First day of the slice", v));
+            to.setTooltip(dayTip("Last day of the slice", v));
             column.getItems().setAll(v == null ? java.util.List.of() : v.categories().keySet());
         });
         column.valueProperty().addListener((o, a, c) -> {
@@ -166,10 +165,18 @@ public final class SliceBarView extends VBox {
         vm.apply();
     }
 
+    private static Tooltip dayTip(String what, PickerValues v) {
+        return new Tooltip(what + " (yyyy-mm-dd, or pick it from the calendar)"
+                + (v == null || v.firstDay() == null ? "" : "; the table's days: " + v.firstDay() + " to " + v.lastDay()));
+    }
+
     private static DatePicker datePicker(String id, String prompt) {
         DatePicker p = new DatePicker();
         p.setId(id);
         p.setPromptText(prompt);
+        // days typed and shown as ISO, as the filter text writes them, whatever the machine's locale
+        p.setConverter(new javafx.util.converter.LocalDateStringConverter(
+                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, null));
         p.setPrefWidth(132);
         return p;
     }
