@@ -95,9 +95,18 @@ class WorkbenchShellUiTest {
         assertEquals(left + 31 * each, fault.getEndX(), 1.5);
     }
 
-    /** Every chart of every tab offers "Save as PNG…" (right-click), and a chart saved is a PNG of its size. */
+    /**
+     * Every chart of every tab offers "Copy data" and "Save as PNG…" (right-click); a chart's data copied is its
+     * series as tab-separated text, and a chart saved is a PNG of its size.
+     */
     @Test
-    void everyChartCanBeSavedAsPng(FxRobot robot) throws Exception {
+    void everyChartCopiesItsDataAndSavesAsPng(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(WorkbenchFixture.WAIT, TimeUnit.SECONDS, () -> !workbench.slices().tables().isEmpty());
+        robot.interact(() -> {
+            workbench.slices().reference().set("preds", "model_version = 'v1'");
+            workbench.slices().current().set("preds", "model_version = 'v2'");
+            workbench.slices().apply();
+        });
         List<javafx.scene.Node> charts = new java.util.ArrayList<>();
         for (javafx.scene.control.Tab tab : List.copyOf(workbench.tabs().getTabs())) {
             robot.interact(() -> workbench.openTab(tab.getId()));
@@ -109,10 +118,39 @@ class WorkbenchShellUiTest {
         // drift (histogram, over time), versions, performance, calibration (2), fairness, traces' scatter, replay
         assertTrue(charts.size() >= 9, charts.size() + " charts: " + charts);
         for (javafx.scene.Node chart : charts) {
-            assertTrue(chart.getOnContextMenuRequested() != null, "no Save as PNG on " + chart);
+            assertEquals(List.of("Copy data", "Save as PNG…"), org.inquest.app.ui.common.ChartMenu.items(chart),
+                    "the menu of " + chart);
+            assertTrue(chart.getOnContextMenuRequested() != null, "no menu on right-click on " + chart);
         }
-        java.nio.file.Path png = fixture.dir().resolve("chart.png");
+
+        // the calibration tab's score histogram: a row per score bin, a column per slice
         robot.interact(() -> workbench.openTab("tab-calibration"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.chart.BarChart<String, Number> bins = WorkbenchFixture.lookup(robot, "#calibration-histogram");
+        WaitForAsyncUtils.waitFor(WorkbenchFixture.WAIT, TimeUnit.SECONDS, () -> bins.getData().size() == 2
+                && !bins.getData().get(0).getData().isEmpty());
+        String[] copied = new String[2];
+        robot.interact(() -> {
+            copied[0] = org.inquest.app.ui.common.ChartMenu.copyData(bins);
+            copied[1] = javafx.scene.input.Clipboard.getSystemClipboard().getString();
+        });
+        assertEquals(copied[0], copied[1]);
+        List<String> lines = List.of(copied[0].split("\n"));
+        var reference = bins.getData().get(0);
+        var current = bins.getData().get(1);
+        assertEquals("score bin\t" + reference.getName() + "\t" + current.getName(), lines.get(0));
+        // a row per bin either slice has (a slice without rows in a bin has no bar there), each slice's share in it
+        java.util.Set<String> binsDrawn = new java.util.LinkedHashSet<>();
+        reference.getData().forEach(d -> binsDrawn.add(d.getXValue()));
+        current.getData().forEach(d -> binsDrawn.add(d.getXValue()));
+        assertEquals(1 + binsDrawn.size(), lines.size());
+        var firstBar = reference.getData().get(0);
+        String inCurrent = current.getData().stream().filter(d -> d.getXValue().equals(firstBar.getXValue()))
+                .map(d -> String.valueOf(d.getYValue())).findFirst().orElse("");
+        assertEquals(firstBar.getXValue() + "\t" + firstBar.getYValue() + "\t" + inCurrent,
+                lines.get(List.copyOf(binsDrawn).indexOf(firstBar.getXValue()) + 1));
+
+        java.nio.file.Path png = fixture.dir().resolve("chart.png");
         javafx.scene.chart.Chart shown = robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.chart.Chart
                 && n.isVisible() && n.getScene() != null && ((javafx.scene.chart.Chart) n).getWidth() > 0)
                 .queryAs(javafx.scene.chart.Chart.class);

@@ -6,11 +6,12 @@ import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import org.inquest.app.ui.common.Snapshots;
+import org.inquest.app.ui.common.ChartMenu;
 
 /**
  * Builders for the workbench's charts. Every chart is fed pre-aggregated points (bins, windows, groups): a few
- * dozen nodes, never one per row. Every chart can be saved as PNG from its context menu.
+ * dozen nodes, never one per row. Every chart copies its data and saves as PNG from its context menu
+ * ({@link ChartMenu}).
  */
 public final class Charts {
     private Charts() {
@@ -27,7 +28,7 @@ public final class Charts {
         chart.setBarGap(1);
         chart.setCategoryGap(6);
         chart.setMinHeight(180);
-        return Snapshots.savable(chart, id);
+        return ChartMenu.attach(chart, id);
     }
 
     public static ThresholdBarChart thresholdBars(String id, String xLabel, String yLabel) {
@@ -40,7 +41,7 @@ public final class Charts {
         chart.setId(id);
         chart.setAnimated(false);
         chart.setMinHeight(180);
-        return Snapshots.savable(chart, id);
+        return ChartMenu.attach(chart, id);
     }
 
     /** A line chart over categories (time windows), values on a number axis. */
@@ -55,7 +56,7 @@ public final class Charts {
         chart.setAnimated(false);
         chart.setCreateSymbols(true);
         chart.setMinHeight(180);
-        return Snapshots.savable(chart, id);
+        return ChartMenu.attach(chart, id);
     }
 
     /** Unit square axes (0..1 both ways), for reliability diagrams. */
@@ -70,7 +71,7 @@ public final class Charts {
         chart.setId(id);
         chart.setAnimated(false);
         chart.setMinHeight(220);
-        return Snapshots.savable(chart, id);
+        return ChartMenu.attach(chart, id);
     }
 
     public static <X, Y> XYChart.Series<X, Y> series(String name, List<XYChart.Data<X, Y>> points) {

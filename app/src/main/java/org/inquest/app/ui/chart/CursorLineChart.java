@@ -9,7 +9,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.shape.Line;
 import javafx.util.StringConverter;
-import org.inquest.app.ui.common.Snapshots;
+import org.inquest.app.ui.common.ChartMenu;
 
 /**
  * A line chart over an index axis (e.g. replay buckets 0 … n−1) with a vertical cursor line at {@link #cursor()}
@@ -60,7 +60,7 @@ public final class CursorLineChart extends LineChart<Number, Number> {
         chart.setCreateSymbols(false);
         chart.setLegendVisible(false);
         chart.setMinHeight(120);
-        return Snapshots.savable(chart, id);
+        return ChartMenu.attach(chart, id);
     }
 
     /** Sets the x range to [0, last] with about six labelled ticks. */

@@ -15,6 +15,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.inquest.analysis.traces.TraceFinder;
+import org.inquest.app.ui.common.ChartMenu;
+import org.inquest.app.ui.common.ResultGrid;
 
 /**
  * Trace duration over time, drawn on one canvas (a few thousand points are pixels, not nodes): x is the trace's
@@ -43,10 +45,10 @@ public final class TraceScatter extends Region {
         getChildren().add(canvas);
         setMinSize(120, 80);
         setPrefSize(420, 220);
-        org.inquest.app.ui.common.Snapshots.savable(this, "traces-scatter");
+        ChartMenu.attach(this, "traces-scatter", this::data);
         canvas.setOnMouseClicked(e -> {
             if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY) {
-                return; // the right button asks for "Save as PNG…", not for the nearest trace
+                return; // the right button asks for the chart menu, not for the nearest trace
             }
             TraceFinder.Point p = nearest(e.getX(), e.getY());
             if (p != null) {
@@ -81,6 +83,16 @@ public final class TraceScatter extends Region {
         }
         maxY = maxY <= 0 ? 1 : maxY * 1.05;
         draw();
+    }
+
+    /** The points drawn, for "Copy data": one row per trace, its start as ISO UTC. */
+    private ResultGrid data() {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (TraceFinder.Point p : points) {
+            rows.add(List.of(p.traceId(), Instant.ofEpochMilli((long) p.startEpochMs()).toString(), p.durationMs(),
+                    p.error(), p.slowest()));
+        }
+        return new ResultGrid(List.of("trace_id", "start", "duration_ms", "error", "slowest"), rows, false);
     }
 
     @Override
