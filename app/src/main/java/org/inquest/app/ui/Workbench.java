@@ -108,6 +108,8 @@ public final class Workbench {
                         () -> org.inquest.app.ui.task.BackgroundWork.configured(ws.newConnection()), status),
                 new RecentWorkspaces(AppDirs.recentFile()), status);
         vm.runnerProperty().addListener((o, old, runner) -> attach(runner));
+        // the JIT compilers warm up the window's code during the first filter changes: not before the window (ADR 0125)
+        opener.execute(org.inquest.app.ui.task.ThreadNice::lowerJitCompilers);
         request = new org.inquest.app.ui.request.RequestViewModel(() -> vm.runnerProperty().get(),
                 () -> incident.snapshotProperty().get() == null ? null
                         : incident.snapshotProperty().get().current().table().name(),

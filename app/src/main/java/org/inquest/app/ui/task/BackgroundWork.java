@@ -6,11 +6,12 @@ import java.sql.Statement;
 
 /**
  * The threads that run the workbench's DuckDB work (the task workers, the thread that opens workspaces and
- * imports) and DuckDB's own thread count. Both stay at their defaults — normal priority, DuckDB's one thread per
- * core — because lowering the workers' priority (DuckDB's threads inherit it) smoothed the window only by slowing
- * every filter change on a busy machine (ADR 0110, docs/PERFORMANCE.md session 4). For such measurements
- * {@code -Dinquest.workerPriority=N} sets the workers' Java priority (on Linux it reaches the scheduler only with
- * {@code -XX:ThreadPriorityPolicy=1}) and {@code -Dinquest.duckdbThreads=N} DuckDB's thread count.
+ * imports) and DuckDB's own thread count. On Linux each such thread lowers its own scheduling priority when it
+ * starts ({@link ThreadNice}: nice 10), and DuckDB's threads, started from them, inherit it: the window's threads
+ * then get a core first and a filter change no longer stalls the window (ADR 0125, which replaces ADR 0110's
+ * "normal priority"). DuckDB keeps its one thread per core. For measurements {@code -Dinquest.workerPriority=N}
+ * sets the workers' Java priority (on Linux it reaches the scheduler only with {@code -XX:ThreadPriorityPolicy=1})
+ * and {@code -Dinquest.duckdbThreads=N} DuckDB's thread count.
  */
 public final class BackgroundWork {
     /** Java priority of the threads that run DuckDB work. */
@@ -25,9 +26,12 @@ public final class BackgroundWork {
         return override == null ? null : Math.max(1, override);
     }
 
-    /** A daemon thread at {@link #PRIORITY}. */
+    /** A daemon thread at {@link #PRIORITY} that lowers its own nice value first ({@link ThreadNice}). */
     public static Thread thread(Runnable r, String name) {
-        Thread t = new Thread(r, name);
+        Thread t = new Thread(() -> {
+            ThreadNice.lowerThisThread();
+            r.run();
+        }, name);
         t.setDaemon(true);
         t.setPriority(PRIORITY);
         return t;
