@@ -17,6 +17,7 @@ import org.inquest.analysis.sql.PreviousPlan;
 import org.inquest.analysis.sql.Queries;
 import org.inquest.analysis.sql.SqlBuilder;
 import org.inquest.connectors.catalog.ColumnInfo;
+import org.inquest.connectors.workspace.ColumnFacts;
 import org.inquest.connectors.workspace.Identifiers;
 
 /**
@@ -87,8 +88,9 @@ final class SliceProfiler {
 
     static Profile profile(Connection connection, Slice slice, List<ColumnInfo> columns, Map<String, Bounds> bounds,
                            Detail detail) {
+        Set<String> knownUnique = knownUnique(connection, slice, columns, detail);
         List<ColumnInfo> distinctHere = columns.stream().filter(c -> ColumnKind.of(c) != ColumnKind.OTHER
-                && !detail.distinctElsewhere().contains(c.name())).toList();
+                && !detail.distinctElsewhere().contains(c.name()) && !knownUnique.contains(c.name())).toList();
         Set<String> continuous = new LinkedHashSet<>();
         Set<String> uniqueInProbe = new LinkedHashSet<>();
         Set<String> ordered = probe(connection, slice, distinctHere.stream()
@@ -110,7 +112,10 @@ final class SliceProfiler {
                 .forEach(scanned::add);
         Profile profile = scan(connection, slice, columns, bounds, detail, scanned, passed);
         for (ColumnInfo c : columns) {
-            if (passed.contains(c.name())) {
+            if (knownUnique.contains(c.name())) {
+                ColumnStats cheap = profile.columns().get(c.name());
+                profile.columns().put(c.name(), cheap.withDistinct(cheap.values(), cheap.quantiles()));
+            } else if (passed.contains(c.name())) {
                 profile.columns().put(c.name(), ordered(connection, slice, c, profile.columns().get(c.name()),
                         detail, sorted.contains(c.name())));
             } else if (alone.contains(c.name())) {
@@ -124,6 +129,27 @@ final class SliceProfiler {
             }
         }
         return profile;
+    }
+
+    /**
+     * Identifier columns the import proved unique over the whole table, as it still is ({@link ColumnFacts}, ADR
+     * 0132): unique in every slice, so their distinct count is their non-null count, with no probe, pass or sort.
+     * Not for numeric columns when quantiles are asked for (their ordered or sorted pass gives those).
+     */
+    private static Set<String> knownUnique(Connection connection, Slice slice, List<ColumnInfo> columns,
+                                           Detail detail) {
+        Set<String> known = new LinkedHashSet<>();
+        if (PreviousPlan.enabled(PreviousPlan.FACTS)) {
+            return known;
+        }
+        for (ColumnInfo c : columns) {
+            if (ColumnKind.of(c) == ColumnKind.IDENTIFIER && !detail.distinctElsewhere().contains(c.name())
+                    && !(detail.quantiles() && ValueType.ofSqlType(c.sqlType()) == ValueType.NUMBER)
+                    && ColumnFacts.unique(connection, slice.table().name(), c.name())) {
+                known.add(c.name());
+            }
+        }
+        return known;
     }
 
     /** The exact distinct count of one column in a query of its own. */

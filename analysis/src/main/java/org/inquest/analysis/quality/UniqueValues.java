@@ -3,7 +3,8 @@ package org.inquest.analysis.quality;
 import java.sql.Connection;
 import org.inquest.analysis.slice.Slice;
 import org.inquest.analysis.sql.Queries;
-import org.inquest.analysis.sql.SqlBuilder;
+import org.inquest.analysis.slice.SqlFragment;
+import org.inquest.connectors.workspace.ColumnFacts;
 import org.inquest.connectors.workspace.Identifiers;
 
 /**
@@ -24,12 +25,9 @@ final class UniqueValues {
 
     /** True when the non-null values of {@code column} in the slice are proven pairwise different. */
     static boolean proven(Connection connection, Slice slice, String column, long values) {
-        String c = Identifiers.quote(column);
-        String w = " OVER (ROWS UNBOUNDED PRECEDING)";
-        SqlBuilder q = new SqlBuilder().sql("SELECT count(*), count(*) FILTER (WHERE h <= ph) FROM (SELECT h, lag(h)"
-                + w + " AS ph FROM (SELECT hash(" + c + ") AS h FROM " + slice.from() + " WHERE (")
-                .fragment(slice.condition()).sql(") AND " + c + " IS NOT NULL ORDER BY h))");
-        return Queries.one(connection, q.build(), rs -> rs.getLong(1) == values && rs.getLong(2) == 0,
+        SqlFragment proof = new SqlFragment(ColumnFacts.uniquenessSql(Identifiers.quote(column), slice.from(),
+                slice.condition().sql()), slice.condition().parameters());
+        return Queries.one(connection, proof, rs -> ColumnFacts.proves(rs.getLong(1), rs.getLong(2), values),
                 "uniqueness of " + column + " in " + slice.table().name());
     }
 }

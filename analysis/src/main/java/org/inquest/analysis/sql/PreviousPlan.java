@@ -18,6 +18,8 @@ public final class PreviousPlan {
     public static final String MODEL = "model";
     /** The report's quality section scanning every column itself, before it reused drift's value counts (ADR 0131). */
     public static final String REUSE = "reuse";
+    /** Identifier columns' distinct counts proven per slice even when the import proved them unique (ADR 0132). */
+    public static final String FACTS = "facts";
 
     private PreviousPlan() {
     }

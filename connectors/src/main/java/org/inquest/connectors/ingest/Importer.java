@@ -6,10 +6,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.inquest.connectors.catalog.Catalog;
+import org.inquest.connectors.catalog.ColumnInfo;
+import org.inquest.connectors.catalog.ColumnRole;
+import org.inquest.connectors.catalog.TableInfo;
 import org.inquest.connectors.error.InputException;
 import org.inquest.connectors.error.UsageException;
 import org.inquest.connectors.timing.PhaseTimer;
 import org.inquest.connectors.traces.JsonLines;
+import org.inquest.connectors.workspace.ColumnFacts;
 import org.inquest.connectors.workspace.MetadataSchema;
 import org.inquest.connectors.workspace.Workspace;
 
@@ -71,6 +75,9 @@ public final class Importer {
         } finally {
             restore(connection, autoCommit);
         }
+        if (kind == ImportKind.PREDICTIONS) {
+            proveIdentifiers(connection, catalog.table(request.table()));
+        }
         ImportResult result = new ImportResult(catalog.table(request.table()), outcomes);
         PhaseTimer.mark("import: result table read");
         return result;
@@ -86,6 +93,8 @@ public final class Importer {
             connection.setAutoCommit(false);
             cancel.check();
             long importId = sql.scalarLong("SELECT nextval('" + MetadataSchema.SCHEMA + ".import_ids')");
+            // In this file's transaction: what was proven of the table's rows before is no longer known.
+            ColumnFacts.forget(connection, session.table());
             FileOutcome outcome = importer.importFile(session, file, importId);
             if (outcome.rowsQuarantined() > 0) {
                 outcome = outcome.withCutLine(sql.scalarLong("SELECT min(line) FROM " + MetadataSchema.QUARANTINE
@@ -114,6 +123,25 @@ public final class Importer {
                 throw new ImportCancelledException();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Proves, over the whole table as imported, that its id and trace-id columns hold no value twice, and records it
+     * ({@link ColumnFacts}, ADR 0132): every later analysis of a slice then knows their distinct counts without
+     * proving it again. A column that is not unique (or not provably so) is recorded as nothing.
+     */
+    private static void proveIdentifiers(Connection connection, TableInfo table) {
+        for (ColumnInfo c : table.columns()) {
+            if (c.role() == ColumnRole.ID || c.role() == ColumnRole.TRACE_ID) {
+                try {
+                    ColumnFacts.proveUnique(connection, table.name(), c.name());
+                } catch (SQLException e) {
+                    throw new InputException("proving " + table.name() + "." + c.name() + " unique: "
+                            + Workspace.firstLine(e.getMessage()), e);
+                }
+                PhaseTimer.mark("import: uniqueness of " + c.name());
+            }
         }
     }
 

@@ -27,6 +27,8 @@ public final class MetadataSchema {
     public static final String QUARANTINE = SCHEMA + ".quarantine";
     /** How a predictions table links to a spans table (by trace id or by a span attribute), ADR 0077. */
     public static final String TRACE_LINKS = SCHEMA + ".trace_links";
+    /** Facts proven over a whole user table at import, valid while it is unchanged (ADR 0132). */
+    public static final String COLUMN_FACTS = SCHEMA + ".column_facts";
 
     private static final String[] DDL = {
         "CREATE SCHEMA IF NOT EXISTS " + SCHEMA,
@@ -47,6 +49,9 @@ public final class MetadataSchema {
         "CREATE TABLE IF NOT EXISTS " + TRACE_LINKS + " (predictions_table VARCHAR NOT NULL,"
                 + " spans_table VARCHAR NOT NULL, column_name VARCHAR, attribute_key VARCHAR,"
                 + " PRIMARY KEY (predictions_table, spans_table))",
+        "CREATE TABLE IF NOT EXISTS " + COLUMN_FACTS + " (table_name VARCHAR NOT NULL, column_name VARCHAR NOT NULL,"
+                + " fact VARCHAR NOT NULL, table_rows BIGINT NOT NULL, last_import BIGINT,"
+                + " PRIMARY KEY (table_name, column_name, fact))",
     };
 
     private MetadataSchema() {
