@@ -87,7 +87,7 @@ public final class DriftMarkdown {
     }
 
     private static String slice(DriftResult.SliceSummary s) {
-        return "`" + s.table().replace("`", "") + "`" + (s.where() == null ? "" : " where " + Markdown.cell(s.where()))
+        return "`" + s.table().replace("`", "") + "`" + (s.where() == null ? "" : " where " + Markdown.code(s.where()))
                 + ", " + s.rows() + " rows";
     }
 }

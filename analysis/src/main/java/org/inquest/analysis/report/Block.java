@@ -13,6 +13,24 @@ public sealed interface Block {
     record Paragraph(String text) implements Block {
     }
 
+    /** A paragraph of plain text and code (filters): code is shown exactly as written, escaped for HTML only. */
+    record Text(List<Inline> parts) implements Block {
+        public Text {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    /** A run of a {@link Text} paragraph. */
+    sealed interface Inline {
+        String text();
+    }
+
+    record Plain(String text) implements Inline {
+    }
+
+    record InlineCode(String text) implements Inline {
+    }
+
     record Findings(List<Finding> findings) implements Block {
     }
 

@@ -48,10 +48,13 @@ public final class ReportDocument {
     public static List<Block> of(Report r) {
         List<Block> b = new ArrayList<>();
         b.add(new Block.Heading(1, title(r)));
-        b.add(new Block.Paragraph("Reference: " + slice(r.drift().reference()) + ". Current: "
-                + slice(r.drift().current()) + ". Generated " + r.generatedAt()
-                + (r.redactor().columns().isEmpty() ? "." : "; values of " + String.join(", ", r.redactor().columns())
-                + " are shown as pseudonyms.")));
+        List<Block.Inline> slices = new ArrayList<>(List.of(new Block.Plain("Reference: ")));
+        slice(r.drift().reference(), slices);
+        slices.add(new Block.Plain(". Current: "));
+        slice(r.drift().current(), slices);
+        slices.add(new Block.Plain(". Generated " + r.generatedAt() + (r.redactor().columns().isEmpty() ? "."
+                : "; values of " + String.join(", ", r.redactor().columns()) + " are shown as pseudonyms.")));
+        b.add(new Block.Text(slices));
         b.add(new Block.Heading(2, "Summary"));
         b.add(new Block.Findings(r.summary()));
         inputs(r, b);
@@ -552,8 +555,13 @@ public final class ReportDocument {
         }
     }
 
-    private static String slice(DriftResult.SliceSummary s) {
-        return s.table() + (s.where() == null ? "" : " where " + s.where()) + " (" + s.rows() + " rows)";
+    /** "TABLE where FILTER (N rows)", the filter as code: shown as typed in Markdown, escaped in HTML. */
+    private static void slice(DriftResult.SliceSummary s, List<Block.Inline> parts) {
+        parts.add(new Block.Plain(s.table() + (s.where() == null ? "" : " where ")));
+        if (s.where() != null) {
+            parts.add(new Block.InlineCode(s.where()));
+        }
+        parts.add(new Block.Plain(" (" + s.rows() + " rows)"));
     }
 
     private static Double metric(FeatureDrift f, String name) {

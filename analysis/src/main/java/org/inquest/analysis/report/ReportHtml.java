@@ -50,6 +50,11 @@ public final class ReportHtml {
                     .append(">\n");
         } else if (block instanceof Block.Paragraph p) {
             b.append("<p>").append(escape(p.text())).append("</p>\n");
+        } else if (block instanceof Block.Text t) {
+            b.append("<p>");
+            t.parts().forEach(part -> b.append(part instanceof Block.InlineCode c
+                    ? "<code>" + escape(c.text()) + "</code>" : escape(part.text())));
+            b.append("</p>\n");
         } else if (block instanceof Block.Findings f) {
             b.append("<ul>");
             for (Finding finding : f.findings()) {

@@ -22,6 +22,10 @@ public final class ReportMarkdown {
                 b.append("#".repeat(h.level())).append(' ').append(inline(h.text())).append("\n\n");
             } else if (block instanceof Block.Paragraph p) {
                 b.append(inline(p.text())).append("\n\n");
+            } else if (block instanceof Block.Text t) {
+                t.parts().forEach(part -> b.append(part instanceof Block.InlineCode c ? Markdown.code(c.text())
+                        : inline(part.text())));
+                b.append("\n\n");
             } else if (block instanceof Block.Findings f) {
                 for (Finding finding : f.findings()) {
                     b.append("- **").append(finding.severity().wireName()).append("** ")

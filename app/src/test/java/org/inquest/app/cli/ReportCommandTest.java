@@ -255,6 +255,7 @@ class ReportCommandTest {
         Path file = dir.resolve("report.html");
         run(args("html", "--out", file.toString()));
         String html = Files.readString(file);
+        assertTrue(html.contains("Reference: predictions where <code>id &lt; 20000</code> (20000 rows)."));
         assertFalse(html.contains(HOSTILE), "raw markup from the data must not reach the page");
         assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
         assertFalse(html.contains("<script"), "no script");
@@ -271,9 +272,28 @@ class ReportCommandTest {
     void markdownReadsAsADocument() {
         String md = run(args("markdown"));
         assertTrue(md.startsWith("# Inquest report: predictions vs predictions"));
+        assertTrue(md.contains("Reference: predictions where `id < 20000` (20000 rows)."), "a filter as typed");
         assertTrue(md.contains("## Root cause: which segments explain the change"));
         assertTrue(md.contains("| metric | reference | current |"));
         assertFalse(md.contains(HOSTILE));
+    }
+
+    /**
+     * A filter holding markup: shown as typed inside a Markdown code span (where nothing is read as HTML), escaped
+     * in the HTML page.
+     */
+    @Test
+    void aFilterWithMarkupIsACodeSpanInMarkdownAndEscapedInHtml() throws Exception {
+        String[] a = args("markdown");
+        a[List.of(a).indexOf("id >= 20000")] = "id >= 20000 AND region <> '" + HOSTILE + "'";
+        String md = run(a);
+        String first = md.substring(0, md.indexOf("\n## "));
+        assertTrue(first.contains("where `id >= 20000 AND region != '" + HOSTILE + "'`"), first);
+        a[List.of(a).indexOf("markdown")] = "html";
+        String html = run(a);
+        assertFalse(html.contains(HOSTILE));
+        assertTrue(html.contains("<code>id &gt;= 20000 AND region != &#39;&lt;img src=x onerror=alert(1)&gt;&#39;"
+                + "</code>"), html.substring(0, 2000));
     }
 
     @Test
