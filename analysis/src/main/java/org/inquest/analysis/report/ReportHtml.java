@@ -75,7 +75,10 @@ public final class ReportHtml {
                 b.append("<tr>");
                 for (int i = 0; i < row.size(); i++) {
                     boolean num = i < t.numeric().length && t.numeric()[i];
-                    b.append(num ? "<td class=\"num\">" : "<td>").append(escape(row.get(i))).append("</td>");
+                    String cell = row.get(i);
+                    b.append(num ? "<td class=\"num\">" : Html.hasLongToken(cell) ? "<td class=\"brk\">"
+                            : Html.isProse(cell) ? "<td class=\"prose\">" : "<td>")
+                            .append(escape(cell)).append("</td>");
                 }
                 b.append("</tr>\n");
             }
