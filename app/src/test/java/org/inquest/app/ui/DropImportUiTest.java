@@ -66,6 +66,30 @@ class DropImportUiTest {
         assertEquals(TransferMode.COPY, again);
         WaitForAsyncUtils.waitFor(WorkbenchFixture.WAIT, TimeUnit.SECONDS, () -> preview.getItems().size() == 3);
         assertTrue(robot.from(root).lookup("#import-files").queryAs(Label.class).getText().endsWith("more_loans.csv"));
+
+        // importing it (into the table named after the first file dropped) adds a table that sorts before the slices'
+        // table: both slices keep their table and filter
+        robot.interact(() -> {
+            workbench.slices().reference().set("preds", "model_version = 'v1'");
+            workbench.slices().current().set("preds", "model_version = 'v2'");
+            workbench.slices().apply();
+        });
+        robot.clickOn(robot.from(root).lookup("#import-start").queryButton());
+        Label progress = robot.from(root).lookup("#import-progress").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(WorkbenchFixture.WAIT, TimeUnit.SECONDS, () -> progress.getText().startsWith("Imported"));
+        try {
+            WaitForAsyncUtils.waitFor(WorkbenchFixture.WAIT, TimeUnit.SECONDS,
+                    () -> workbench.slices().tables().contains("dropped_loans"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("tables " + workbench.slices().tables() + ", problem "
+                    + workbench.slices().problemProperty().get() + ", progress " + progress.getText(), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("dropped_loans", "preds"), List.copyOf(workbench.slices().tables()));
+        assertEquals("preds", workbench.slices().reference().tableProperty().get());
+        assertEquals("preds", workbench.slices().current().tableProperty().get());
+        assertEquals("model_version = 'v2'", workbench.slices().appliedProperty().get().currentWhere());
+        assertEquals("", workbench.slices().problemProperty().get());
         robot.interact(dialog::close);
     }
 
