@@ -67,7 +67,7 @@ public final class SliceBarViewModel {
                     tableInfos.put(t.name(), t);
                 }
             }
-            tables.setAll(tableInfos.keySet());
+            updateTables(List.copyOf(tableInfos.keySet()));
             presets.setAll(loaded.presets());
             reference.recheck();
             current.recheck();
@@ -75,6 +75,22 @@ public final class SliceBarViewModel {
                 usePreset(presets.get(0));
             }
         }, e -> problem.set(org.inquest.app.ui.task.Errors.oneLine(e)));
+    }
+
+    /**
+     * Adds and removes names in place: replacing every item (setAll) made each table picker drop its value, so
+     * after an import both slices read "choose a table".
+     */
+    private void updateTables(List<String> names) {
+        tables.removeIf(t -> !names.contains(t));
+        for (int i = 0; i < names.size(); i++) {
+            if (i >= tables.size() || !tables.get(i).equals(names.get(i))) {
+                tables.add(i, names.get(i));
+            }
+        }
+        if (!tables.equals(names)) { // the catalog's order changed: nothing left to keep in place
+            tables.setAll(names);
+        }
     }
 
     private record Loaded(List<TableInfo> tables, List<SlicePreset> presets) {
