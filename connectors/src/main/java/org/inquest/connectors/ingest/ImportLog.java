@@ -27,7 +27,7 @@ public final class ImportLog {
     public List<Entry> sources(String table) {
         List<Entry> entries = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT import_id, table_name, source_path,"
-                + " size_bytes, sha256, strftime(imported_at, '%Y-%m-%d %H:%M:%S'), kind, format, rows_accepted,"
+                + " size_bytes, sha256, " + MetadataSchema.IMPORTED_AT_TEXT + ", kind, format, rows_accepted,"
                 + " rows_quarantined FROM " + MetadataSchema.IMPORTS + " WHERE table_name = ? ORDER BY import_id")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {

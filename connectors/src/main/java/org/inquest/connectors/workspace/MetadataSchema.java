@@ -29,6 +29,11 @@ public final class MetadataSchema {
     public static final String TRACE_LINKS = SCHEMA + ".trace_links";
     /** Facts proven over a whole user table at import, valid while it is unchanged (ADR 0132). */
     public static final String COLUMN_FACTS = SCHEMA + ".column_facts";
+    /**
+     * {@link #IMPORTS}' {@code imported_at} as text to the second, the way the CLI and the workbench both show it
+     * (a plain cast would show the microseconds).
+     */
+    public static final String IMPORTED_AT_TEXT = "strftime(imported_at, '%Y-%m-%d %H:%M:%S')";
 
     private static final String[] DDL = {
         "CREATE SCHEMA IF NOT EXISTS " + SCHEMA,

@@ -37,7 +37,7 @@ public final class ExplorerService {
 
     private static Map<String, List<TableSummary.Lineage>> lineage(Connection c) throws SQLException {
         Map<String, List<TableSummary.Lineage>> byTable = new LinkedHashMap<>();
-        String sql = "SELECT table_name, source_path, size_bytes, sha256, CAST(imported_at AS VARCHAR), format,"
+        String sql = "SELECT table_name, source_path, size_bytes, sha256, " + MetadataSchema.IMPORTED_AT_TEXT + ", format,"
                 + " rows_accepted, rows_quarantined FROM " + MetadataSchema.IMPORTS + " ORDER BY import_id";
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

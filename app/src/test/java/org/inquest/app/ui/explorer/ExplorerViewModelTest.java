@@ -23,7 +23,7 @@ class ExplorerViewModelTest {
         try (Workspace ws = TestWorkspaces.small(dir)) {
             try (Statement s = ws.connection().createStatement()) {
                 s.execute("INSERT INTO " + MetadataSchema.IMPORTS + " VALUES (1, 'preds', '/data/preds.csv', 123,"
-                        + " 'abcdef0123456789abcdef', TIMESTAMP '2026-01-02 03:04:05', 'predictions', 'csv', 10, 2)");
+                        + " 'abcdef0123456789abcdef', TIMESTAMP '2026-01-02 03:04:05.136627', 'predictions', 'csv', 10, 2)");
                 s.execute("INSERT INTO " + MetadataSchema.QUARANTINE + " VALUES (1, 'preds', '/data/preds.csv', 4,"
                         + " 'score', '4,v1,1.7,1', 'score 1.7 outside [0,1]'), (1, 'preds', '/data/preds.csv', 9,"
                         + " 'label', '9,v2,0.3,yes', 'label ''yes'' is not 0/1')");
@@ -39,6 +39,7 @@ class ExplorerViewModelTest {
             assertEquals(ColumnRole.SCORE, preds.info().column("score").orElseThrow().role());
             assertEquals("/data/preds.csv", preds.lineage().get(0).source());
             assertEquals(2, preds.lineage().get(0).rowsQuarantined());
+            assertEquals("2026-01-02 03:04:05", preds.lineage().get(0).importedAt(), "to the second, as the CLI shows it");
             vm.loadQuarantine("preds");
             assertEquals(2, vm.quarantine().size());
             assertEquals(4L, vm.quarantine().get(0).line());
