@@ -73,25 +73,9 @@ public final class ChartData {
         return new ResultGrid(List.of("series", xName, yName), rows, false);
     }
 
-    /** Tab-separated text: a header row, then a row per grid row (tabs and line breaks in a value become spaces). */
+    /** Tab-separated text: a header row, then a row per grid row ({@link Csv#tsv}). */
     public static String tsv(ResultGrid grid) {
-        StringBuilder out = new StringBuilder();
-        line(out, grid.columns());
-        for (List<Object> row : grid.rows()) {
-            line(out, row);
-        }
-        return out.toString();
-    }
-
-    private static void line(StringBuilder out, List<?> values) {
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                out.append('\t');
-            }
-            Object v = values.get(i);
-            out.append(v == null ? "" : Format.value(v).replaceAll("[\t\r\n]", " "));
-        }
-        out.append('\n');
+        return Csv.tsv(grid);
     }
 
     /** Every series has the same x values in the same order (and no x twice). */
