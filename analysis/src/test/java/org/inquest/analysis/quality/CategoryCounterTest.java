@@ -1,5 +1,6 @@
 package org.inquest.analysis.quality;
 
+import org.inquest.analysis.PreviousPlans;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -101,11 +102,6 @@ class CategoryCounterTest {
     @Test
     void bothPlansCountTheSame() {
         Map<String, CategoryCounter.Categories> now = count();
-        System.setProperty(PreviousPlan.PROPERTY + "." + PreviousPlan.QUALITY, "true");
-        try {
-            assertEquals(now.toString(), count().toString());
-        } finally {
-            System.clearProperty(PreviousPlan.PROPERTY + "." + PreviousPlan.QUALITY);
-        }
+        assertEquals(now.toString(), PreviousPlans.with(PreviousPlan.QUALITY, true, CategoryCounterTest::count).toString());
     }
 }

@@ -1,5 +1,6 @@
 package org.inquest.analysis.quality;
 
+import org.inquest.analysis.PreviousPlans;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,14 +61,8 @@ class KnownUniqueTest {
     }
 
     private QualityReport compare(boolean facts) {
-        String property = PreviousPlan.PROPERTY + "." + PreviousPlan.FACTS;
-        System.setProperty(property, Boolean.toString(!facts));
-        try {
-            return DataQuality.compare(workspace.connection(), reference, current, QualityThresholds.DEFAULTS, false,
-                    false);
-        } finally {
-            System.clearProperty(property);
-        }
+        return PreviousPlans.with(PreviousPlan.FACTS, !facts, () -> DataQuality.compare(workspace.connection(),
+                reference, current, QualityThresholds.DEFAULTS, false, false));
     }
 
     @Test

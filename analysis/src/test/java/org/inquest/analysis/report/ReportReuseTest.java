@@ -1,5 +1,6 @@
 package org.inquest.analysis.report;
 
+import org.inquest.analysis.PreviousPlans;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,16 +65,10 @@ class ReportReuseTest {
     }
 
     private ObjectNode report(boolean reuse) {
-        String property = PreviousPlan.PROPERTY + "." + PreviousPlan.REUSE;
-        System.setProperty(property, Boolean.toString(!reuse));
-        try {
-            ObjectNode json = ReportJson.tree(new ReportBuilder(workspace.connection()).build(reference, current,
-                    ReportOptions.defaults()));
-            json.remove("generated_at");
-            return json;
-        } finally {
-            System.clearProperty(property);
-        }
+        ObjectNode json = PreviousPlans.with(PreviousPlan.REUSE, !reuse, () -> ReportJson.tree(
+                new ReportBuilder(workspace.connection()).build(reference, current, ReportOptions.defaults())));
+        json.remove("generated_at");
+        return json;
     }
 
     private static com.fasterxml.jackson.databind.JsonNode column(ObjectNode report, String name) {

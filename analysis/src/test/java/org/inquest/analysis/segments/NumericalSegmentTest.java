@@ -1,5 +1,6 @@
 package org.inquest.analysis.segments;
 
+import org.inquest.analysis.PreviousPlans;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,16 +116,9 @@ class NumericalSegmentTest {
     }
 
     private void assertSamePlans(RootCauseAnalyzer analyzer, List<SegmentMetric> metrics, double[] edges) {
-        String previous = org.inquest.analysis.sql.PreviousPlan.PROPERTY + "."
-                + org.inquest.analysis.sql.PreviousPlan.SEGMENTS;
-        System.setProperty(previous, "true");
-        List<RootCause> expected;
-        try {
-            expected = analyzer.analyze(reference, current, metrics,
-                    new RootCauseAnalyzer.SegmentColumns(List.of("region"), Map.of(), Map.of("amount", edges)));
-        } finally {
-            System.clearProperty(previous);
-        }
+        List<RootCause> expected = PreviousPlans.with(org.inquest.analysis.sql.PreviousPlan.SEGMENTS, true,
+                () -> analyzer.analyze(reference, current, metrics,
+                        new RootCauseAnalyzer.SegmentColumns(List.of("region"), Map.of(), Map.of("amount", edges))));
         assertTrue(expected.get(0).top().stream().anyMatch(c -> c.segment().bins().containsKey("amount")));
         for (Map<String, Long> distinct : List.of(Map.<String, Long>of(), Map.of("region", 5L),
                 Map.of("region", 5L, "amount", 100L), Map.of("amount", 100L))) {

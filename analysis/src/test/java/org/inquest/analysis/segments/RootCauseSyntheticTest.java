@@ -1,5 +1,6 @@
 package org.inquest.analysis.segments;
 
+import org.inquest.analysis.PreviousPlans;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,18 +102,12 @@ class RootCauseSyntheticTest {
      */
     @Test
     void displayedP95IsTheQuantileOfTheSegmentsRowsInBothPlans() throws SQLException {
-        String previous = org.inquest.analysis.sql.PreviousPlan.PROPERTY + "."
-                + org.inquest.analysis.sql.PreviousPlan.SEGMENTS;
         for (boolean old : new boolean[] {false, true}) {
-            System.setProperty(previous, Boolean.toString(old));
-            RootCause latency;
-            try {
+            RootCause latency = PreviousPlans.with(org.inquest.analysis.sql.PreviousPlan.SEGMENTS, old, () -> {
                 SegmentMetric metric = new SegmentMetrics(workspace.connection()).latencyP95(reference).orElseThrow();
-                latency = new RootCauseAnalyzer(workspace.connection()).analyze(reference, current, List.of(metric),
+                return new RootCauseAnalyzer(workspace.connection()).analyze(reference, current, List.of(metric),
                         List.of("region", "channel")).get(0);
-            } finally {
-                System.clearProperty(previous);
-            }
+            });
             assertEquals(p95("ref", Map.of()), latency.reference().display(), 1e-9);
             assertEquals(p95("cur", Map.of()), latency.current().display(), 1e-9);
             assertTrue(latency.top().size() >= 2, latency.toString());
