@@ -83,18 +83,13 @@ public final class ReportJson {
         o.set("reference", metrics(r.performance().reference(), r));
         o.set("current", metrics(r.performance().current(), r));
         if (r.performanceByVersion() != null) {
-            ObjectNode v = o.putObject("by_model_version");
-            v.put("column", r.versionColumn());
-            v.set("reference", groups(r.performanceByVersion().reference(), r.versionColumn(), r, ReportJson::metrics));
-            v.set("current", groups(r.performanceByVersion().current(), r.versionColumn(), r, ReportJson::metrics));
+            breakdown(o.putObject("by_model_version"), r.versionColumn(), r.performanceByVersion(), r,
+                    ReportJson::metrics);
         }
         if (!r.performanceBySegment().isEmpty()) {
             ArrayNode segments = o.putArray("by_segment");
             for (Report.GroupedPerformance g : r.performanceBySegment()) {
-                ObjectNode s = segments.addObject();
-                s.put("column", g.column());
-                s.set("reference", groups(g.groups().reference(), g.column(), r, ReportJson::metrics));
-                s.set("current", groups(g.groups().current(), g.column(), r, ReportJson::metrics));
+                breakdown(segments.addObject(), g.column(), g.groups(), r, ReportJson::metrics);
             }
         }
         if (!r.windows().isEmpty()) {
@@ -111,6 +106,14 @@ public final class ReportJson {
 
     private interface GroupWriter<T> {
         JsonNode write(T value, Report r);
+    }
+
+    /** One breakdown of a section by a column's values: {column, reference: {VALUE: …}, current: {VALUE: …}}. */
+    private static <T> void breakdown(ObjectNode into, String column, SidePair<Map<String, T>> sides, Report r,
+            GroupWriter<T> writer) {
+        into.put("column", column);
+        into.set("reference", groups(sides.reference(), column, r, writer));
+        into.set("current", groups(sides.current(), column, r, writer));
     }
 
     private static <T> ObjectNode groups(Map<String, T> groups, String column, Report r, GroupWriter<T> writer) {
@@ -159,20 +162,13 @@ public final class ReportJson {
         o.set("reference", calibration(r.calibration().reference()));
         o.set("current", calibration(r.calibration().current()));
         if (r.calibrationByVersion() != null) {
-            ObjectNode v = o.putObject("by_model_version");
-            v.put("column", r.versionColumn());
-            v.set("reference", groups(r.calibrationByVersion().reference(), r.versionColumn(), r,
-                    (c, rep) -> calibration(c)));
-            v.set("current", groups(r.calibrationByVersion().current(), r.versionColumn(), r,
-                    (c, rep) -> calibration(c)));
+            breakdown(o.putObject("by_model_version"), r.versionColumn(), r.calibrationByVersion(), r,
+                    (c, rep) -> calibration(c));
         }
         ArrayNode segments = MAPPER.createArrayNode();
         for (Report.GroupedPerformance g : r.performanceBySegment()) {
             if (g.calibration() != null) {
-                ObjectNode s = segments.addObject();
-                s.put("column", g.column());
-                s.set("reference", groups(g.calibration().reference(), g.column(), r, (c, rep) -> calibration(c)));
-                s.set("current", groups(g.calibration().current(), g.column(), r, (c, rep) -> calibration(c)));
+                breakdown(segments.addObject(), g.column(), g.calibration(), r, (c, rep) -> calibration(c));
             }
         }
         if (!segments.isEmpty()) {
@@ -219,18 +215,12 @@ public final class ReportJson {
         o.set("current", fairness(a.fairness().current(), attribute, redactor));
         GroupWriter<Fairness> writer = (f, rep) -> fairness(f, attribute, redactor);
         if (a.byVersion() != null) {
-            ObjectNode v = o.putObject("by_model_version");
-            v.put("column", r.versionColumn());
-            v.set("reference", groups(a.byVersion().reference(), r.versionColumn(), r, writer));
-            v.set("current", groups(a.byVersion().current(), r.versionColumn(), r, writer));
+            breakdown(o.putObject("by_model_version"), r.versionColumn(), a.byVersion(), r, writer);
         }
         if (!a.bySegment().isEmpty()) {
             ArrayNode segments = o.putArray("by_segment");
             for (Report.GroupedFairness g : a.bySegment()) {
-                ObjectNode s = segments.addObject();
-                s.put("column", g.column());
-                s.set("reference", groups(g.groups().reference(), g.column(), r, writer));
-                s.set("current", groups(g.groups().current(), g.column(), r, writer));
+                breakdown(segments.addObject(), g.column(), g.groups(), r, writer);
             }
         }
         if (!a.windows().isEmpty()) {
@@ -265,19 +255,13 @@ public final class ReportJson {
         o.set("reference", latency(r.latency().reference()));
         o.set("current", latency(r.latency().current()));
         if (r.latencyByVersion() != null) {
-            ObjectNode v = o.putObject("by_model_version");
-            v.put("column", r.versionColumn());
-            v.set("reference", groups(r.latencyByVersion().reference(), r.versionColumn(), r,
-                    (l, rep) -> latency(l)));
-            v.set("current", groups(r.latencyByVersion().current(), r.versionColumn(), r, (l, rep) -> latency(l)));
+            breakdown(o.putObject("by_model_version"), r.versionColumn(), r.latencyByVersion(), r,
+                    (l, rep) -> latency(l));
         }
         ArrayNode segments = MAPPER.createArrayNode();
         for (Report.GroupedPerformance g : r.performanceBySegment()) {
             if (g.latency() != null) {
-                ObjectNode s = segments.addObject();
-                s.put("column", g.column());
-                s.set("reference", groups(g.latency().reference(), g.column(), r, (l, rep) -> latency(l)));
-                s.set("current", groups(g.latency().current(), g.column(), r, (l, rep) -> latency(l)));
+                breakdown(segments.addObject(), g.column(), g.latency(), r, (l, rep) -> latency(l));
             }
         }
         if (!segments.isEmpty()) {
