@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.inquest.analysis.calibration.Calibration;
 import org.inquest.analysis.calibration.CalibrationBin;
 import org.inquest.analysis.fairness.Fairness;
@@ -82,16 +83,7 @@ public final class ReportJson {
         o.put("threshold", r.threshold());
         o.set("reference", metrics(r.performance().reference(), r));
         o.set("current", metrics(r.performance().current(), r));
-        if (r.performanceByVersion() != null) {
-            breakdown(o.putObject("by_model_version"), r.versionColumn(), r.performanceByVersion(), r,
-                    ReportJson::metrics);
-        }
-        if (!r.performanceBySegment().isEmpty()) {
-            ArrayNode segments = o.putArray("by_segment");
-            for (Report.GroupedPerformance g : r.performanceBySegment()) {
-                breakdown(segments.addObject(), g.column(), g.groups(), r, ReportJson::metrics);
-            }
-        }
+        byVersionAndSegment(o, r, r.performanceByVersion(), Report.GroupedPerformance::groups, ReportJson::metrics);
         if (!r.windows().isEmpty()) {
             ArrayNode windows = o.putArray("windows");
             for (Report.WindowQuality w : r.windows()) {
@@ -106,6 +98,26 @@ public final class ReportJson {
 
     private interface GroupWriter<T> {
         JsonNode write(T value, Report r);
+    }
+
+    /**
+     * A section's {@code by_model_version} (when the slice has versions) and {@code by_segment} (each
+     * {@code --segment-by} column this section was computed for) breakdowns.
+     */
+    private static <T> void byVersionAndSegment(ObjectNode o, Report r, SidePair<Map<String, T>> byVersion,
+            Function<Report.GroupedPerformance, SidePair<Map<String, T>>> ofSegment, GroupWriter<T> writer) {
+        if (byVersion != null) {
+            breakdown(o.putObject("by_model_version"), r.versionColumn(), byVersion, r, writer);
+        }
+        ArrayNode segments = MAPPER.createArrayNode();
+        for (Report.GroupedPerformance g : r.performanceBySegment()) {
+            if (ofSegment.apply(g) != null) {
+                breakdown(segments.addObject(), g.column(), ofSegment.apply(g), r, writer);
+            }
+        }
+        if (!segments.isEmpty()) {
+            o.set("by_segment", segments);
+        }
     }
 
     /** One breakdown of a section by a column's values: {column, reference: {VALUE: …}, current: {VALUE: …}}. */
@@ -161,19 +173,8 @@ public final class ReportJson {
         o.put("strategy", r.calibration().reference().strategy());
         o.set("reference", calibration(r.calibration().reference()));
         o.set("current", calibration(r.calibration().current()));
-        if (r.calibrationByVersion() != null) {
-            breakdown(o.putObject("by_model_version"), r.versionColumn(), r.calibrationByVersion(), r,
-                    (c, rep) -> calibration(c));
-        }
-        ArrayNode segments = MAPPER.createArrayNode();
-        for (Report.GroupedPerformance g : r.performanceBySegment()) {
-            if (g.calibration() != null) {
-                breakdown(segments.addObject(), g.column(), g.calibration(), r, (c, rep) -> calibration(c));
-            }
-        }
-        if (!segments.isEmpty()) {
-            o.set("by_segment", segments);
-        }
+        byVersionAndSegment(o, r, r.calibrationByVersion(), Report.GroupedPerformance::calibration,
+                (c, rep) -> calibration(c));
         ArrayNode windows = MAPPER.createArrayNode();
         for (Report.WindowQuality w : r.windows()) {
             if (w.calibration() != null) {
@@ -254,19 +255,7 @@ public final class ReportJson {
         ObjectNode o = MAPPER.createObjectNode();
         o.set("reference", latency(r.latency().reference()));
         o.set("current", latency(r.latency().current()));
-        if (r.latencyByVersion() != null) {
-            breakdown(o.putObject("by_model_version"), r.versionColumn(), r.latencyByVersion(), r,
-                    (l, rep) -> latency(l));
-        }
-        ArrayNode segments = MAPPER.createArrayNode();
-        for (Report.GroupedPerformance g : r.performanceBySegment()) {
-            if (g.latency() != null) {
-                breakdown(segments.addObject(), g.column(), g.latency(), r, (l, rep) -> latency(l));
-            }
-        }
-        if (!segments.isEmpty()) {
-            o.set("by_segment", segments);
-        }
+        byVersionAndSegment(o, r, r.latencyByVersion(), Report.GroupedPerformance::latency, (l, rep) -> latency(l));
         return o;
     }
 
