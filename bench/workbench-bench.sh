@@ -64,6 +64,8 @@ if [ "${INQUEST_FAST_START:-1}" != 0 ] && [ -f "$fast/duckdb_jdbc.jar" ] && [ -d
   [ "${INQUEST_WORKBENCH_ARCHIVE:-1}" != 0 ] && [ -f "$wjsa" ] && jsa="$wjsa"
   [ -f "$jsa" ] && opts+=("-XX:SharedArchiveFile=$jsa" "-Xlog:disable" "-Xlog:all=error:stderr")
 fi
+# As ./inquest starts the workbench: the client compiler only (ADR 0122).
+opts+=("-XX:TieredStopAtLevel=1")
 echo "machine: $(nproc) cores; $(uptime); JVM options: ${opts[*]:-none}"
 run=(java ${opts[@]+"${opts[@]}"} ${INQUEST_JAVA_OPTS:-} -cp "$cp" org.inquest.app.ui.bench.WorkbenchBench \
   "$work/incident.duckdb" "$changes")
