@@ -251,6 +251,8 @@ if [ -s "$workspace" ]; then
     say "window after $(( ($(date +%s%N) - open_start) / 1000000 )) ms"
     colours=$(drawn_colours "$work/workspace.png")
     check "… and draws the workspace ($colours colours on screen)" test "$colours" -gt 16
+    check "… on the client compiler only (ADR 0122: JAVA_TOOL_OPTIONS=-XX:TieredStopAtLevel=1)" \
+      grep -q -- "-XX:TieredStopAtLevel=1" "$work/open.err"
     say "screenshot: $work/workspace.png"
   else
     sed 's/^/  inquest-desktop stderr: /' "$work/open.err" >&2
