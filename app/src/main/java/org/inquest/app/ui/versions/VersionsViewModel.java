@@ -18,18 +18,15 @@ import org.inquest.analysis.performance.Grouping;
 import org.inquest.analysis.performance.ModelColumns;
 import org.inquest.analysis.performance.PerformanceAnalyzer;
 import org.inquest.analysis.slice.Slice;
-import org.inquest.analysis.slice.SqlFragment;
 import org.inquest.app.ui.analysis.IncidentService;
 import org.inquest.app.ui.analysis.IncidentSnapshot;
 import org.inquest.app.ui.common.Records;
 import org.inquest.app.ui.common.ResultGrid;
-import org.inquest.app.ui.slice.FilterText;
 import org.inquest.app.ui.common.Format;
 import org.inquest.app.ui.task.Errors;
 import org.inquest.app.ui.task.LatestOnly;
 import org.inquest.app.ui.task.TaskRunner;
 import org.inquest.connectors.catalog.ColumnRole;
-import org.inquest.connectors.workspace.Identifiers;
 
 /**
  * The versions tab: every metric for each model version of the current slice side by side (quality, latency,
@@ -82,14 +79,14 @@ public final class VersionsViewModel {
                             .put("latency." + k, x)));
             Map<String, Calibration> cal = new LinkedHashMap<>();
             if (cols.score().isPresent() && cols.label().isPresent()) {
-                CalibrationAnalyzer analyzer = new CalibrationAnalyzer(ctx.connection());
+                // One GROUP BY version, bin for all versions (ADR 0121): each version's bins as its own rows give.
+                Map<String, Calibration> grouped = new CalibrationAnalyzer(ctx.connection())
+                        .analyze(cur, cols, BinStrategy.UNIFORM, Grouping.byColumn(column));
                 for (String v : byVersion.keySet()) {
                     if (v.equals(Grouping.NULL_KEY)) {
                         continue;
                     }
-                    Slice one = cur.restrictedTo(SqlFragment.of("CAST(" + Identifiers.quote(column)
-                            + " AS VARCHAR) = ?", v), FilterText.equalsValue(column, v));
-                    Calibration c = analyzer.analyze(one, cols, BinStrategy.UNIFORM);
+                    Calibration c = grouped.getOrDefault(v, CalibrationAnalyzer.of(BinStrategy.UNIFORM, List.of()));
                     cal.put(v, c);
                     byVersion.get(v).put("ece", c.ece());
                     byVersion.get(v).put("mce", c.mce());

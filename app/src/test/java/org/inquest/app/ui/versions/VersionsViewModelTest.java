@@ -11,6 +11,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.inquest.analysis.calibration.BinStrategy;
+import org.inquest.analysis.calibration.Calibration;
+import org.inquest.analysis.calibration.CalibrationAnalyzer;
+import org.inquest.analysis.calibration.CalibrationBin;
+import org.inquest.analysis.performance.ModelColumns;
+import org.inquest.analysis.slice.Slice;
+import org.inquest.analysis.slice.SqlFragment;
 import org.inquest.app.ui.TestWorkspaces;
 import org.inquest.app.ui.analysis.IncidentSnapshot;
 import org.inquest.app.ui.common.Csv;
@@ -90,6 +97,53 @@ class VersionsViewModelTest {
         String[] csv = Csv.of(g).split("\n");
         assertEquals("metric,(null),v1,v2", csv[0]);
         assertTrue(List.of(csv).contains("rows,1,4,4"), List.of(csv).toString());
+    }
+
+    /**
+     * The tab's one grouped calibration query gives each version what the engine gives on that version's rows
+     * alone (the per-version query it replaced): 400 rows, scores on a 0.01 grid (so on bin edges too), a version
+     * whose labels never arrived (no calibrated row: an empty calibration and no ECE), and rows without a version.
+     */
+    @Test
+    void eachVersionsCalibrationIsTheEngineResultOnThatVersionAlone() throws Exception {
+        TestWorkspaces.addTable(ws, "many", "SELECT id, CASE WHEN id % 10 = 9 THEN NULL ELSE 'v' || (id % 3 + 1)"
+                + " END AS model_version, (id * 37 % 101) / 100.0 :: DOUBLE AS score, CASE WHEN id % 3 = 2 THEN NULL"
+                + " ELSE CAST(id * 7 % 5 < 2 AS INTEGER) END AS label FROM range(400) t(id)",
+                new ColumnInfo("id", "BIGINT", ColumnRole.ID, null),
+                new ColumnInfo("model_version", "VARCHAR", ColumnRole.MODEL_VERSION, null),
+                new ColumnInfo("score", "DOUBLE", ColumnRole.SCORE, null),
+                new ColumnInfo("label", "INTEGER", ColumnRole.LABEL, null));
+        IncidentSnapshot s = TestWorkspaces.snapshot(ws, "many", "id < 100", "");
+        vm.show(s);
+        vm.load();
+        Map<String, Calibration> shown = vm.calibrationsProperty().get();
+        assertEquals(List.of("v1", "v2", "v3"), List.copyOf(shown.keySet()));
+        Slice cur = s.current();
+        CalibrationAnalyzer engine = new CalibrationAnalyzer(ws.connection());
+        for (String v : shown.keySet()) {
+            Slice one = cur.restrictedTo(SqlFragment.of("model_version = ?", v), "model_version = '" + v + "'");
+            Calibration expected = engine.analyze(one, ModelColumns.of(cur.table()), BinStrategy.UNIFORM);
+            Calibration actual = shown.get(v);
+            assertEquals(expected.count(), actual.count(), v);
+            assertEquals(expected.bins().size(), actual.bins().size(), v);
+            for (int i = 0; i < expected.bins().size(); i++) {
+                CalibrationBin e = expected.bins().get(i);
+                CalibrationBin a = actual.bins().get(i);
+                assertEquals(List.of(e.lower(), e.upper(), e.count()), List.of(a.lower(), a.upper(), a.count()), v);
+                assertEquals(e.meanPredicted(), a.meanPredicted(), 1e-12, v);
+                assertEquals(e.fractionPositive(), a.fractionPositive(), 1e-12, v);
+            }
+            ResultGrid g = vm.gridProperty().get();
+            if (expected.ece() == null) {
+                assertNull(actual.ece(), v);
+                assertNull(cell(g, "ece", v), v);
+            } else {
+                assertEquals(expected.ece(), (Double) cell(g, "ece", v), 1e-12, v);
+                assertEquals(expected.mce(), (Double) cell(g, "mce", v), 1e-12, v);
+            }
+        }
+        assertTrue(shown.get("v1").count() > 100, "v1 has calibrated rows: " + shown.get("v1").count());
+        assertEquals(0, shown.get("v3").count(), "v3's labels never arrived");
     }
 
     @Test
