@@ -12,6 +12,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.CheckComboBox;
 
@@ -35,7 +36,9 @@ public final class SliceBarView extends VBox {
         grid.setHgap(6);
         grid.setVgap(4);
         ColumnConstraints label = new ColumnConstraints(78);
-        ColumnConstraints table = new ColumnConstraints(120);
+        // The table pickers are as wide as the longest table name (a combo box's preferred width measures its
+        // items), within bounds: "predictions" reads whole, a very long name is cut rather than the filter.
+        ColumnConstraints table = new ColumnConstraints(120, Region.USE_COMPUTED_SIZE, 240);
         ColumnConstraints filter = new ColumnConstraints(260, 480, Double.MAX_VALUE);
         filter.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(label, table, filter);
@@ -90,6 +93,7 @@ public final class SliceBarView extends VBox {
         ComboBox<String> table = new ComboBox<>(vm.tables());
         table.setId(id + "-table");
         table.setMaxWidth(Double.MAX_VALUE);
+        table.setMinWidth(Region.USE_PREF_SIZE); // a narrow window takes the width from the filter, not the name
         table.valueProperty().bindBidirectional(side.tableProperty());
         table.setOnAction(e -> {
             if (!side.composing()) {

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.inquest.app.ui.TestWorkspaces;
 import org.inquest.app.ui.task.DirectTaskRunner;
+import org.inquest.connectors.catalog.ColumnInfo;
+import org.inquest.connectors.catalog.ColumnRole;
 import org.inquest.connectors.workspace.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,24 @@ class SliceBarViewUiTest {
     @AfterEach
     void close() {
         ws.close();
+    }
+
+    /** The table pickers show a whole table name longer than their former fixed width ("predictions_2…"). */
+    @Test
+    void theTablePickersShowWholeTableNames(FxRobot robot) throws Exception {
+        String name = "predictions_2026_q3";
+        TestWorkspaces.addTable(ws, name, "SELECT 1 AS id", new ColumnInfo("id", "BIGINT", ColumnRole.ID, null));
+        robot.interact(() -> {
+            vm.reload(false);
+            vm.reference().tableProperty().set(name);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        ComboBox<?> table = robot.lookup("#ref-table").queryAs(ComboBox.class);
+        // The button cell's text as drawn (a cut name ends in "…").
+        String shown = table.lookupAll(".list-cell .text").stream()
+                .filter(n -> n.getParent() instanceof ListCell<?> cell && name.equals(cell.getItem()))
+                .map(n -> ((Text) n).getText()).findFirst().orElse("(no cell shows the table)");
+        assertEquals(name, shown);
     }
 
     /** A preset used, then the slices edited: reading the tables and presets again (after an import) keeps them. */
