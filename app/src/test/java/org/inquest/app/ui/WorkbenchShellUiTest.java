@@ -165,9 +165,13 @@ class WorkbenchShellUiTest {
         robot.interact(() -> workbench.openTab("tab-drift"));
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.Node table = WorkbenchFixture.lookup(robot, "#drift-table");
-        javafx.scene.Node header = robot.from(table).lookup((javafx.scene.Node n) ->
+        java.util.function.Predicate<javafx.scene.Node> driftHeader = n ->
                 n instanceof javafx.scene.control.skin.TableColumnHeader h && h.getTableColumn() != null
-                        && "drift".equals(h.getTableColumn().getText())).query();
+                        && "drift".equals(h.getTableColumn().getText());
+        // the headers are made by the table's first layout, which can come a pulse after the tab shows
+        WaitForAsyncUtils.waitFor(WorkbenchFixture.WAIT, TimeUnit.SECONDS,
+                () -> robot.from(table).lookup(driftHeader).tryQuery().isPresent());
+        javafx.scene.Node header = robot.from(table).lookup(driftHeader).query();
         double right = table.localToScene(table.getLayoutBounds()).getMaxX();
         assertTrue(header.localToScene(header.getLayoutBounds()).getMaxX() <= right, "the drift column is cut");
     }
