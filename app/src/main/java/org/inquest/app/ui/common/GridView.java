@@ -9,7 +9,7 @@ import javafx.scene.control.TableView;
 
 /**
  * A read-only table of a {@link ResultGrid}: sortable, cells copyable, CSV export; numbers right-aligned with
- * four decimals; cells reading CRITICAL / WARNING (or DRIFT) coloured.
+ * four decimals; cells reading CRITICAL / WARNING (or DRIFT) coloured; columns as wide as their header and text.
  */
 public final class GridView extends TableView<List<Object>> {
     private ResultGrid grid = ResultGrid.EMPTY;
@@ -18,6 +18,7 @@ public final class GridView extends TableView<List<Object>> {
         setId(id);
         setPlaceholder(new Label(placeholder));
         Grids.interactive(this, t -> grid);
+        ColumnWidths.install(this, GridView::text);
     }
 
     public void bind(ObservableValue<ResultGrid> source) {
@@ -51,7 +52,8 @@ public final class GridView extends TableView<List<Object>> {
         return grid;
     }
 
-    static String text(Object v) {
+    /** A cell's text: four decimals (tiny values in scientific notation), counts with thousands separators. */
+    public static String text(Object v) {
         if (v == null) {
             return Format.NONE;
         }

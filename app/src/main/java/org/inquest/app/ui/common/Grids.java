@@ -28,7 +28,7 @@ public final class Grids {
     private Grids() {
     }
 
-    /** Shows {@code grid} in {@code table}, rebuilding the columns. */
+    /** Shows {@code grid} in {@code table}, rebuilding the columns (sized by the table's {@link ColumnWidths}). */
     public static void show(TableView<List<Object>> table, ResultGrid grid) {
         table.getColumns().clear();
         for (int i = 0; i < grid.columns().size(); i++) {
@@ -36,21 +36,10 @@ public final class Grids {
             TableColumn<List<Object>, Object> column = new TableColumn<>(grid.columns().get(i));
             column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().get(index)));
             column.setComparator(Grids::compare);
-            column.setPrefWidth(width(grid, i));
             table.getColumns().add(column);
         }
         table.setItems(FXCollections.observableArrayList(grid.rows()));
-    }
-
-    /** A width that fits the header and the first rows' text (estimated from character counts, capped). */
-    static double width(ResultGrid grid, int column) {
-        int chars = grid.columns().get(column).length();
-        for (int r = 0; r < Math.min(60, grid.rows().size()); r++) {
-            Object v = grid.rows().get(r).get(column);
-            int len = v instanceof Double ? 10 : v == null ? 1 : v.toString().length();
-            chars = Math.max(chars, len);
-        }
-        return Math.max(80, Math.min(340, chars * 8 + 28));
+        ColumnWidths.fit(table);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -23,7 +23,9 @@ import org.inquest.analysis.drift.FeatureHistogram;
 import org.inquest.app.ui.chart.Charts;
 import org.inquest.app.ui.common.Clip;
 import org.inquest.app.ui.common.Format;
+import org.inquest.app.ui.common.ColumnWidths;
 import org.inquest.app.ui.common.Grids;
+import org.inquest.app.ui.common.GridView;
 
 /** The drift tab: sortable feature table on the left; histogram overlay, numbers and drift over time on the right. */
 public final class DriftView extends BorderPane {
@@ -42,9 +44,9 @@ public final class DriftView extends BorderPane {
 
         TableView<FeatureDrift> table = new TableView<>(vm.features());
         table.setId("drift-table");
-        table.getColumns().add(text("feature", FeatureDrift::name, 140));
+        table.getColumns().add(text("feature", FeatureDrift::name));
         // the verdict, its statistic and threshold first: at 1366 px the table shows about six columns
-        TableColumn<FeatureDrift, String> drifted = text("drift", f -> f.drifted() ? "DRIFT" : "no", 60);
+        TableColumn<FeatureDrift, String> drifted = text("drift", f -> f.drifted() ? "DRIFT" : "no");
         drifted.setId("drift-flag");
         drifted.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -60,12 +62,13 @@ public final class DriftView extends BorderPane {
         table.getColumns().add(drifted);
         table.getColumns().add(number("statistic", FeatureDrift::statistic));
         table.getColumns().add(number("threshold", FeatureDrift::threshold));
-        table.getColumns().add(text("method", f -> f.method() == null ? "–" : f.method().wireName(), 105));
-        table.getColumns().add(text("kind", FeatureDrift::kind, 90));
+        table.getColumns().add(text("method", f -> f.method() == null ? "–" : f.method().wireName()));
+        table.getColumns().add(text("kind", FeatureDrift::kind));
         table.getColumns().add(number("p-value", FeatureDrift::pValue));
         table.getColumns().add(number("ref nulls", f -> f.referenceNulls()));
         table.getColumns().add(number("cur nulls", f -> f.currentNulls()));
         Grids.interactive(table, Grids::visible);
+        ColumnWidths.install(table, GridView::text);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> {
             if (f != null) {
                 vm.selectedProperty().set(f);
@@ -188,10 +191,9 @@ public final class DriftView extends BorderPane {
         return out;
     }
 
-    private static TableColumn<FeatureDrift, String> text(String title, Function<FeatureDrift, String> f, double w) {
+    private static TableColumn<FeatureDrift, String> text(String title, Function<FeatureDrift, String> f) {
         TableColumn<FeatureDrift, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(f.apply(cell.getValue())));
-        c.setPrefWidth(w);
         return c;
     }
 
@@ -202,11 +204,9 @@ public final class DriftView extends BorderPane {
             @Override
             protected void updateItem(Double v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty ? null : v == null ? Format.NONE : v != 0 && Math.abs(v) < 1e-4
-                        ? String.format(Locale.ROOT, "%.2e", v) : Format.number(v, 4));
+                setText(empty ? null : GridView.text(v));
             }
         });
-        c.setPrefWidth(85);
         return c;
     }
 }

@@ -10,6 +10,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.inquest.app.ui.common.ColumnWidths;
 import org.inquest.app.ui.common.Grids;
 import org.inquest.connectors.catalog.ColumnInfo;
 
@@ -50,12 +51,13 @@ public final class ExplorerView extends VBox {
 
         TableView<ColumnInfo> columns = new TableView<>();
         columns.setId("explorer-columns");
-        columns.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         columns.getColumns().add(column("column", c -> c.name()));
         columns.getColumns().add(column("type", c -> c.sqlType()));
         columns.getColumns().add(column("role", c -> c.role().wireName()
                 + (c.featureKind() == null ? "" : " (" + c.featureKind().wireName() + ")")));
         Grids.interactive(columns, Grids::visible);
+        // as wide as the names, types and roles (the narrow pane scrolls sideways rather than cut "model_version")
+        ColumnWidths.install(columns, v -> v == null ? "" : v.toString());
         VBox.setVgrow(columns, Priority.ALWAYS);
 
         Label lineage = new Label();

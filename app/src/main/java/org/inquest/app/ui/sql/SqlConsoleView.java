@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.inquest.app.ui.common.ColumnWidths;
 import org.inquest.app.ui.common.Grids;
 
 /** The SQL console tab: editor (Ctrl+Enter runs), history on the side, results grid below. */
@@ -76,6 +77,7 @@ public final class SqlConsoleView extends BorderPane {
         results.setId("sql-results");
         results.setPlaceholder(new Label("Run a query to see its rows."));
         Grids.interactive(results, t -> vm.resultProperty().get());
+        ColumnWidths.install(results, v -> v == null ? "" : v.toString()); // what the default cells show
         vm.resultProperty().addListener((o, a, grid) -> Grids.show(results, grid));
         if (openRow != null) {
             Runnable open = () -> {
