@@ -32,6 +32,11 @@ final class StatusBarView extends HBox {
         Label running = new Label();
         running.setId("status-running");
         running.textProperty().bind(status.runningTitleProperty());
+        // Out of the bar while no task runs: empty and zero wide, the label drew its text node below the bar, so the
+        // bar's bounds (and the window root's) changed at every task's start and end and the whole window was
+        // redrawn twice per filter change.
+        running.visibleProperty().bind(status.runningTitleProperty().isNotEmpty());
+        running.managedProperty().bind(running.visibleProperty());
         ProgressBar progress = new ProgressBar();
         progress.setId("status-progress");
         progress.setPrefWidth(140);

@@ -1,10 +1,12 @@
 package org.inquest.app.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.inquest.app.ui.task.StatusModel;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,10 @@ class StatusBarViewUiTest {
     @Start
     void start(Stage stage) {
         status = new StatusModel();
-        stage.setScene(new Scene(new StatusBarView(status), 800, 40));
+        Scene scene = new Scene(new javafx.scene.layout.BorderPane(null, null, null, new StatusBarView(status), null),
+                800, 60);
+        Theme.apply(scene, false);
+        stage.setScene(scene);
         stage.show();
     }
 
@@ -46,6 +51,23 @@ class StatusBarViewUiTest {
         });
         waitBeyondTheDelay();
         assertFalse(bar.isVisible());
+    }
+
+    /**
+     * A task's start and end leave the bar's bounds alone. The title label, empty and zero wide after a task, drew
+     * its text node below the bar, so the bar's bounds (and the window root's) changed with every task: the whole
+     * window was redrawn at the start and at the end of each filter change.
+     */
+    @Test
+    void theBarKeepsItsBoundsWhenATaskStartsAndEnds(FxRobot robot) {
+        Region bar = robot.lookup("#status-bar").queryAs(Region.class);
+        robot.interact(() -> status.say("Opened /tmp/incident.duckdb"));
+        for (int i = 0; i < 2; i++) {
+            robot.interact(() -> status.begin("Model quality of predictions"));
+            assertEquals(bar.getHeight(), bar.getBoundsInParent().getHeight(), "running");
+            robot.interact(status::end);
+            assertEquals(bar.getHeight(), bar.getBoundsInParent().getHeight(), "done");
+        }
     }
 
     private static void waitBeyondTheDelay() throws Exception {
