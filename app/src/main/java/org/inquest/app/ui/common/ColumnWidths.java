@@ -41,6 +41,7 @@ public final class ColumnWidths<T> {
     static final double SLACK = 3;
     private static final int CACHE_LIMIT = 4096;
     private static final String FITTED = ColumnWidths.class.getName() + ".fitted";
+    private static final String CELL_TEXT = ColumnWidths.class.getName() + ".cellText";
 
     /** The fonts and paddings headers and cells are drawn with. */
     record Style(Font header, double headerPadding, Font cell, double cellPadding, boolean fromCss) {
@@ -95,6 +96,11 @@ public final class ColumnWidths<T> {
         return widths;
     }
 
+    /** How {@code column}'s cells show a value, when its cell factory formats it differently from the table's. */
+    public static void cellText(TableColumn<?, ?> column, Function<Object, String> text) {
+        column.getProperties().put(CELL_TEXT, text);
+    }
+
     /** Fits the columns of {@code table} if it has column widths installed. */
     public static void fit(TableView<?> table) {
         if (table.getProperties().get(ColumnWidths.class) instanceof ColumnWidths<?> widths) {
@@ -116,14 +122,21 @@ public final class ColumnWidths<T> {
             if (fitted != null && !fitted.equals(column.getPrefWidth())) {
                 continue; // resized by hand
             }
+            Function<Object, String> shown = textOf(column);
             double cells = 0;
             for (int r = 0; r < rows; r++) {
-                cells = Math.max(cells, measure(cellWidths, style.cell(), text.apply(column.getCellData(items.get(r)))));
+                cells = Math.max(cells, measure(cellWidths, style.cell(), shown.apply(column.getCellData(items.get(r)))));
             }
             double w = width(measure(headerWidths, style.header(), column.getText()), cells, style);
             column.setPrefWidth(w);
             column.getProperties().put(FITTED, w);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Function<Object, String> textOf(TableColumn<T, ?> column) {
+        Object own = column.getProperties().get(CELL_TEXT);
+        return own instanceof Function<?, ?> f ? (Function<Object, String>) f : text;
     }
 
     /** The column width for a header text and widest cell text of these widths (in pixels, padding excluded). */

@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 import org.inquest.analysis.traces.OperationStats;
 import org.inquest.analysis.traces.TraceCriteria;
 import org.inquest.analysis.traces.TraceSearch;
+import org.inquest.app.ui.common.ColumnWidths;
 import org.inquest.app.ui.common.Grids;
 import org.inquest.app.ui.slice.CompletionPopup;
 
@@ -159,13 +160,14 @@ public final class TracesView extends BorderPane {
         TableView<TraceSearch.TraceSummary> traces = new TableView<>(vm.traces());
         traces.setId("traces-results");
         traces.setPlaceholder(new Label("No trace matches."));
-        traces.getColumns().add(text("trace", TraceSearch.TraceSummary::traceId, 120));
-        traces.getColumns().add(text("root", s -> s.rootService() + " · " + s.rootName(), 150));
-        traces.getColumns().add(number("duration ms", TraceSearch.TraceSummary::durationMs, "%.2f", 100));
-        traces.getColumns().add(number("spans", s -> (double) s.spans(), "%.0f", 64));
-        traces.getColumns().add(number("errors", s -> (double) s.errors(), "%.0f", 64));
-        traces.getColumns().add(text("start", TraceSearch.TraceSummary::start, 160));
+        traces.getColumns().add(text("trace", TraceSearch.TraceSummary::traceId));
+        traces.getColumns().add(text("root", s -> s.rootService() + " · " + s.rootName()));
+        traces.getColumns().add(number("duration ms", TraceSearch.TraceSummary::durationMs, "%.2f"));
+        traces.getColumns().add(number("spans", s -> (double) s.spans(), "%.0f"));
+        traces.getColumns().add(number("errors", s -> (double) s.errors(), "%.0f"));
+        traces.getColumns().add(text("start", TraceSearch.TraceSummary::start));
         Grids.interactive(traces, Grids::visible);
+        ColumnWidths.install(traces, TracesView::plain);
         traces.getSelectionModel().setCellSelectionEnabled(false);
         traces.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
             if (s != null) {
@@ -194,16 +196,17 @@ public final class TracesView extends BorderPane {
         TableView<OperationStats> stages = new TableView<>(vm.stages());
         stages.setId("traces-stages");
         stages.setPlaceholder(new Label("No spans."));
-        stages.getColumns().add(text("service", OperationStats::service, 130));
-        stages.getColumns().add(text("span", OperationStats::name, 170));
-        stages.getColumns().add(number("count", o -> (double) o.count(), "%.0f", 70));
-        stages.getColumns().add(number("errors", o -> (double) o.errors(), "%.0f", 60));
-        stages.getColumns().add(number("p50 ms", OperationStats::p50, "%.2f", 80));
-        stages.getColumns().add(number("p95 ms", OperationStats::p95, "%.2f", 80));
-        stages.getColumns().add(number("p99 ms", OperationStats::p99, "%.2f", 80));
-        stages.getColumns().add(number("self p50", OperationStats::selfP50, "%.2f", 80));
-        stages.getColumns().add(number("self p95", OperationStats::selfP95, "%.2f", 80));
+        stages.getColumns().add(text("service", OperationStats::service));
+        stages.getColumns().add(text("span", OperationStats::name));
+        stages.getColumns().add(number("count", o -> (double) o.count(), "%.0f"));
+        stages.getColumns().add(number("errors", o -> (double) o.errors(), "%.0f"));
+        stages.getColumns().add(number("p50 ms", OperationStats::p50, "%.2f"));
+        stages.getColumns().add(number("p95 ms", OperationStats::p95, "%.2f"));
+        stages.getColumns().add(number("p99 ms", OperationStats::p99, "%.2f"));
+        stages.getColumns().add(number("self p50", OperationStats::selfP50, "%.2f"));
+        stages.getColumns().add(number("self p95", OperationStats::selfP95, "%.2f"));
         Grids.interactive(stages, Grids::visible);
+        ColumnWidths.install(stages, TracesView::plain);
 
         Tab waterfallTab = new Tab("Waterfall", waterfallAndDetail);
         waterfallTab.setId("traces-tab-waterfall");
@@ -296,25 +299,31 @@ public final class TracesView extends BorderPane {
         return c;
     }
 
-    static <S> TableColumn<S, String> text(String title, Function<S, String> value, double width) {
+    static <S> TableColumn<S, String> text(String title, Function<S, String> value) {
         TableColumn<S, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        c.setPrefWidth(width);
         return c;
     }
 
-    static <S> TableColumn<S, Double> number(String title, Function<S, Double> value, String format, double width) {
+    /** What a default cell shows for a value. */
+    private static String plain(Object v) {
+        return v == null ? "" : v.toString();
+    }
+
+    static <S> TableColumn<S, Double> number(String title, Function<S, Double> value, String format) {
+        Function<Object, String> shown = v -> v == null ? null : ((Double) v).isNaN() ? "–"
+                : String.format(Locale.ROOT, format, v);
         TableColumn<S, Double> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(Double v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty || v == null ? null : v.isNaN() ? "–" : String.format(Locale.ROOT, format, v));
+                setText(empty ? null : shown.apply(v));
             }
         });
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
-        c.setPrefWidth(width);
+        ColumnWidths.cellText(c, shown);
         return c;
     }
 

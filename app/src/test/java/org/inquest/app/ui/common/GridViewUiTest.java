@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -87,6 +90,39 @@ class GridViewUiTest {
             assertEquals(label.getText(), drawn(label), "header " + label.getText());
         }
         assertTrue(grid.getColumns().get(1).getWidth() > ColumnWidths.MAX, "the long header is not cut");
+    }
+
+    @Test
+    void aColumnThatFormatsItsOwnCellsIsMeasuredAsItShowsThem(FxRobot robot) {
+        // "%.6f" makes 1234567.5 read 1234567.500000, wider than its toString
+        TableView<Double> table = new TableView<>();
+        TableColumn<Double, Double> c = new TableColumn<>("ms");
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+        java.util.function.Function<Object, String> shown = v -> String.format(Locale.ROOT, "%.6f", v);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : shown.apply(v));
+            }
+        });
+        ColumnWidths.cellText(c, shown);
+        table.getColumns().add(c);
+        ColumnWidths.install(table, String::valueOf);
+        robot.interact(() -> {
+            ((StackPane) grid.getParent()).getChildren().setAll(table);
+            table.getItems().setAll(1234567.5, 2.0);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cells = new ArrayList<>();
+        for (Node n : table.lookupAll(".table-cell")) {
+            TableCell<?, ?> cell = (TableCell<?, ?>) n;
+            if (!cell.isEmpty() && cell.getText() != null) {
+                assertEquals(cell.getText(), drawn(cell));
+                cells.add(cell.getText());
+            }
+        }
+        assertTrue(cells.contains("1234567.500000"), cells.toString());
     }
 
     /** The text the Labeled's skin draws. */
