@@ -32,6 +32,7 @@ import org.inquest.analysis.replay.BucketTraces;
 import org.inquest.analysis.replay.ReplayBucket;
 import org.inquest.analysis.replay.ReplayTimeline;
 import org.inquest.app.ui.chart.CursorLineChart;
+import org.inquest.app.ui.common.ColumnWidths;
 import org.inquest.app.ui.common.Format;
 
 /**
@@ -157,16 +158,16 @@ public final class ReplayView extends BorderPane {
         requests.setId("replay-requests");
         requests.setPlaceholder(new Label("Move the cursor to list the requests of that bucket."));
         requests.getColumns().add(text("time", r -> r.time() == null ? "" : r.time().length() > 11
-                ? r.time().substring(11, Math.min(23, r.time().length())) : r.time(), 115));
-        requests.getColumns().add(text("id", BucketTraces.Request::id, 125));
-        requests.getColumns().add(number("latency ms", BucketTraces.Request::latencyMs, 92));
-        requests.getColumns().add(text("trace", BucketTraces.Request::traceId, 200));
+                ? r.time().substring(11, Math.min(23, r.time().length())) : r.time()));
+        requests.getColumns().add(text("id", BucketTraces.Request::id));
+        requests.getColumns().add(number("latency ms", BucketTraces.Request::latencyMs));
+        requests.getColumns().add(text("trace", BucketTraces.Request::traceId));
         requests.getColumns().add(text("root span", r -> r.rootName() == null ? "" : r.rootService() + " · "
-                + r.rootName(), 180));
-        requests.getColumns().add(number("trace ms", BucketTraces.Request::durationMs, 82));
-        requests.getColumns().add(number("spans", r -> r.spans() == null ? null : r.spans().doubleValue(), 60));
-        requests.getColumns().add(number("error spans", r -> r.errors() == null ? null : r.errors().doubleValue(),
-                92));
+                + r.rootName()));
+        requests.getColumns().add(number("trace ms", BucketTraces.Request::durationMs));
+        requests.getColumns().add(number("spans", r -> r.spans() == null ? null : r.spans().doubleValue()));
+        requests.getColumns().add(number("error spans", r -> r.errors() == null ? null : r.errors().doubleValue()));
+        ColumnWidths.install(requests, v -> v == null ? "" : v.toString());
         requests.setRowFactory(table -> {
             TableRow<BucketTraces.Request> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -324,26 +325,26 @@ public final class ReplayView extends BorderPane {
         };
     }
 
-    private static <S> TableColumn<S, String> text(String title, Function<S, String> value, double width) {
+    private static <S> TableColumn<S, String> text(String title, Function<S, String> value) {
         TableColumn<S, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        c.setPrefWidth(width);
         return c;
     }
 
-    private static <S> TableColumn<S, Double> number(String title, Function<S, Double> value, double width) {
+    private static <S> TableColumn<S, Double> number(String title, Function<S, Double> value) {
+        Function<Object, String> shown = o -> o instanceof Double v ? v % 1 == 0 && Math.abs(v) < 1e15
+                ? String.valueOf(v.longValue()) : String.format(Locale.ROOT, "%.2f", v) : "";
         TableColumn<S, Double> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(Double v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty || v == null ? "" : v % 1 == 0 && Math.abs(v) < 1e15 ? String.valueOf(v.longValue())
-                        : String.format(Locale.ROOT, "%.2f", v));
+                setText(empty ? "" : shown.apply(v));
             }
         });
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
-        c.setPrefWidth(width);
+        ColumnWidths.cellText(c, shown);
         return c;
     }
 }
