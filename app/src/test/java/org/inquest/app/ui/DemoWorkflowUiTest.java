@@ -11,8 +11,10 @@ import java.sql.ResultSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.inquest.app.ui.analysis.IncidentService;
 import org.inquest.app.ui.analysis.IncidentSnapshot;
@@ -234,6 +236,13 @@ class DemoWorkflowUiTest {
         assertEquals("wrong", field(fields, "outcome"));
         long features = fields.getItems().stream().filter(r -> "feature".equals(r.get(0))).count();
         assertTrue(features >= 3, "the features with their checks: " + fields.getItems());
+        // Field names read whole: the field column is as wide as the longest one (employment_years).
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = fields.lookupAll(".table-cell").stream()
+                .filter(n -> n instanceof TableCell<?, ?> c && c.getTableColumn() == fields.getColumns().get(0)
+                        && c.getText() != null && c.lookup(".text") instanceof Text t && !t.getText().equals(c.getText()))
+                .map(n -> ((TableCell<?, ?>) n).getText()).toList();
+        assertTrue(cut.isEmpty(), "field names cut: " + cut);
 
         @SuppressWarnings("unchecked")
         javafx.scene.control.ListView<org.inquest.app.ui.traces.WaterfallModel.Row> waterfall = robot.lookup("#request-waterfall").queryAs(javafx.scene.control.ListView.class);

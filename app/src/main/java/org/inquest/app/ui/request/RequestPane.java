@@ -19,8 +19,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.inquest.app.ui.common.Grids;
+import org.inquest.app.ui.common.ColumnWidths;
 import org.inquest.app.ui.common.Format;
+import org.inquest.app.ui.common.Grids;
 import org.inquest.app.ui.traces.SpanDetailView;
 import org.inquest.app.ui.traces.WaterfallView;
 
@@ -60,19 +61,22 @@ public final class RequestPane extends BorderPane {
         TableView<List<Object>> fields = new TableView<>();
         fields.setId("request-fields");
         fields.setPlaceholder(new Label("No request open."));
-        double[] widths = {110, 150, 200};
         for (int i = 0; i < RequestViewModel.SHOWN.size(); i++) {
             final int index = i;
             TableColumn<List<Object>, Object> c = new TableColumn<>(RequestViewModel.SHOWN.get(i));
             c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(index == 0 ? d.getValue().get(1)
                     : index == 1 ? d.getValue().get(2) : RequestViewModel.check(d.getValue())));
-            c.setPrefWidth(widths[i]);
             c.setCellFactory(col -> new TableCell<>() {
+                private final Tooltip whole = new Tooltip();
+
                 @Override
                 protected void updateItem(Object v, boolean empty) {
                     super.updateItem(v, empty);
                     setText(empty || v == null ? null : text(v));
                     setStyle(v instanceof Number ? "-fx-alignment: CENTER-RIGHT;" : "");
+                    // A long value (a trace id, a finding) may still be cut in a narrow pane: hover shows it whole.
+                    whole.setText(getText());
+                    setTooltip(getText() == null || getText().isEmpty() ? null : whole);
                 }
             });
             fields.getColumns().add(c);
@@ -90,6 +94,11 @@ public final class RequestPane extends BorderPane {
         });
         Grids.interactive(fields, t -> vm.fieldsProperty().get());
         fields.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Each column as wide as its widest text (ColumnWidths). In the narrow pane the check column gives way first,
+        // down to its minimum, then the value (a cut value shows whole on hover); field names are never cut.
+        fields.getColumns().get(RequestViewModel.SHOWN.size() - 1).setMinWidth(140);
+        fields.getColumns().get(0).minWidthProperty().bind(fields.getColumns().get(0).prefWidthProperty());
+        ColumnWidths.install(fields, v -> v == null ? "" : text(v));
         vm.fieldsProperty().addListener((o, a, g) -> fields.getItems().setAll(g.rows()));
 
         WaterfallView waterfall = new WaterfallView(vm.waterfall(), 230);
@@ -100,7 +109,7 @@ public final class RequestPane extends BorderPane {
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.62);
         SplitPane both = new SplitPane(fields, right);
-        both.setDividerPositions(0.4);
+        both.setDividerPositions(0.47);
         setTop(top);
         setCenter(both);
     }
