@@ -74,8 +74,7 @@ public final class SegmentExamples {
                 while (rs.next()) {
                     List<Object> row = new ArrayList<>(columns.size());
                     for (int i = 1; i <= columns.size(); i++) {
-                        Object v = rs.getObject(i);
-                        row.add(v instanceof Number || v instanceof Boolean || v == null ? v : v.toString());
+                        row.add(cell(rs.getObject(i)));
                     }
                     rows.add(row);
                 }
@@ -85,5 +84,20 @@ public final class SegmentExamples {
                     + Workspace.firstLine(e.getMessage()), e);
         }
         return new Examples(columns, roles, rows);
+    }
+
+    /**
+     * Numbers, booleans and date-times as values (a {@code java.sql.Timestamp} as its {@code LocalDateTime}, so a
+     * caller shows it as the other grids do, not as "2026-09-27 11:07:23.409403"); anything else as its text.
+     */
+    static Object cell(Object v) {
+        if (v instanceof java.sql.Timestamp t) {
+            return t.toLocalDateTime();
+        }
+        if (v instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        return v == null || v instanceof Number || v instanceof Boolean
+                || v instanceof java.time.temporal.TemporalAccessor ? v : v.toString();
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.inquest.analysis.slice.SliceResolver;
+import org.inquest.app.ui.TestWorkspaces;
+import org.inquest.app.ui.common.Format;
 import org.inquest.app.ui.task.DirectTaskRunner;
 import org.inquest.app.ui.task.TaskRunner;
 import org.inquest.app.ui.traces.TraceWorkspaces;
@@ -32,6 +34,20 @@ class SegmentExamplesViewModelTest {
             assertTrue(vm.messageProperty().get().contains("nosuch"), vm.messageProperty().get());
             vm.load(null, null);
             assertEquals(List.of(), vm.gridProperty().get().rows());
+        }
+    }
+
+    /** Example timestamps read as in the other grids (ISO 8601), not as JDBC's "2026-09-01 00:00:00.0". */
+    @Test
+    void timestampsReadAsIso8601() throws Exception {
+        try (Workspace ws = TestWorkspaces.incident(dir, 100)) {
+            TaskRunner runner = new DirectTaskRunner(ws::connection);
+            SegmentExamplesViewModel vm = new SegmentExamplesViewModel(() -> runner);
+            vm.load(new SliceResolver(ws.connection()).resolve("predictions", null), "region = 'EU'");
+            int at = vm.gridProperty().get().columns().indexOf("timestamp");
+            assertTrue(at >= 0, vm.gridProperty().get().columns().toString());
+            Object first = vm.gridProperty().get().rows().get(0).get(at);
+            assertTrue(Format.value(first).matches("2026-09-\\d\\dT\\d\\d:\\d\\d:\\d\\d"), Format.value(first));
         }
     }
 }
