@@ -69,11 +69,7 @@ class DropImportUiTest {
 
         // importing it (into the table named after the first file dropped) adds a table that sorts before the slices'
         // table: both slices keep their table and filter
-        robot.interact(() -> {
-            workbench.slices().reference().set("preds", "model_version = 'v1'");
-            workbench.slices().current().set("preds", "model_version = 'v2'");
-            workbench.slices().apply();
-        });
+        WorkbenchFixture.applySlices(robot, workbench, "preds", "model_version = 'v1'", "model_version = 'v2'");
         robot.clickOn(robot.from(root).lookup("#import-start").queryButton());
         Label progress = robot.from(root).lookup("#import-progress").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(WorkbenchFixture.WAIT, TimeUnit.SECONDS, () -> progress.getText().startsWith("Imported"));

@@ -111,6 +111,16 @@ public final class WorkbenchFixture implements BeforeAllCallback, AfterAllCallba
         return find.get().orElseThrow();
     }
 
+    /** Applies {@code table} where {@code reference} against {@code table} where {@code current}, as the slice bar would. */
+    public static void applySlices(FxRobot robot, Workbench workbench, String table, String reference,
+            String current) {
+        robot.interact(() -> {
+            workbench.slices().reference().set(table, reference);
+            workbench.slices().current().set(table, current);
+            workbench.slices().apply();
+        });
+    }
+
     /** Moves there, then presses and releases (a plain clickOn on a freshly laid-out row can miss it). */
     public static void click(FxRobot robot, Node node) {
         robot.moveTo(node);

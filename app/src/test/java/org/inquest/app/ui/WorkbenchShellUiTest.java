@@ -51,11 +51,7 @@ class WorkbenchShellUiTest {
     @Test
     void copyingACardValueStaysOnTheOverviewAndAClickOpensTheTab(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(WorkbenchFixture.WAIT, TimeUnit.SECONDS, () -> !workbench.slices().tables().isEmpty());
-        robot.interact(() -> {
-            workbench.slices().reference().set("preds", "model_version = 'v1'");
-            workbench.slices().current().set("preds", "model_version = 'v2'");
-            workbench.slices().apply();
-        });
+        WorkbenchFixture.applySlices(robot, workbench, "preds", "model_version = 'v1'", "model_version = 'v2'");
         WaitForAsyncUtils.waitFor(WorkbenchFixture.WAIT, TimeUnit.SECONDS,
                 () -> robot.lookup("#card-value-rows").tryQuery().map(n -> ((javafx.scene.control.Label) n).getText())
                         .filter("4"::equals).isPresent());
@@ -102,11 +98,7 @@ class WorkbenchShellUiTest {
     @Test
     void everyChartCopiesItsDataAndSavesAsPng(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(WorkbenchFixture.WAIT, TimeUnit.SECONDS, () -> !workbench.slices().tables().isEmpty());
-        robot.interact(() -> {
-            workbench.slices().reference().set("preds", "model_version = 'v1'");
-            workbench.slices().current().set("preds", "model_version = 'v2'");
-            workbench.slices().apply();
-        });
+        WorkbenchFixture.applySlices(robot, workbench, "preds", "model_version = 'v1'", "model_version = 'v2'");
         List<javafx.scene.Node> charts = new java.util.ArrayList<>();
         for (javafx.scene.control.Tab tab : List.copyOf(workbench.tabs().getTabs())) {
             robot.interact(() -> workbench.openTab(tab.getId()));

@@ -86,11 +86,7 @@ class ReplayUiTest {
     @Test
     void playMovesTheScrubberAndTheListFollows(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> workbench.incident().snapshotProperty().get() != null);
-        robot.interact(() -> {
-            workbench.slices().reference().set("predictions", "");
-            workbench.slices().current().set("predictions", "");
-            workbench.slices().apply();
-        });
+        WorkbenchFixture.applySlices(robot, workbench, "predictions", "", "");
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> workbench.incident().snapshotProperty().get() != null
                 && workbench.incident().snapshotProperty().get().spec().referenceWhere().isEmpty());
         robot.interact(() -> workbench.openTab("tab-replay"));
